@@ -1,0 +1,141 @@
+/**
+ * The manifest after validation: defaults applied, presets filled in, policy files read,
+ * durations in seconds. Plain data: everything downstream (checks, plan, reports) reads this.
+ */
+import type { SourceLocation } from '../diagnostics.js';
+
+/** Where a policy document's text came from, so checks can point at its lines. */
+export interface PolicySource {
+  /** The policy file, or the manifest for documents written inline in YAML, or `preset:<id>`. */
+  file: string;
+  /** The full text of that file (JSON, or the manifest's YAML). */
+  text: string;
+  /** For documents inside the manifest: the YAML path of the document node. */
+  basePath?: (string | number)[];
+}
+
+export interface ResolvedPolicy {
+  /** `managed`: a customer-managed policy we create and attach; `inline`: a principal's inline policy. */
+  kind: 'managed' | 'inline';
+  name: string;
+  description?: string;
+  /** The parsed JSON document, as written (not normalised). */
+  document: unknown;
+  source: PolicySource;
+  /** The manifest entry that declared it (or the `vendor:` line when a preset filled it in). */
+  at: SourceLocation;
+  /** Set when a vendor preset supplied this document. */
+  fromPreset?: string;
+}
+
+/** Durations in seconds. */
+export interface KeyRules {
+  rotateAfter: number;
+  overlap: number;
+  deleteAfter: number;
+  requireUnusedFor: number;
+  force: boolean;
+}
+
+export type Sink =
+  | { kind: 'secretsManager'; secretId: string; account?: string; region?: string; kmsKeyId?: string; at: SourceLocation }
+  | {
+      kind: 'githubSecret';
+      name: string;
+      repository?: string;
+      environment?: string;
+      organization?: string;
+      at: SourceLocation;
+    }
+  | { kind: 'output'; name: string; at: SourceLocation };
+
+/** A value written in the manifest or read from an environment variable at run time. */
+export type ValueRef = { value: string } | { env: string };
+
+export interface PrincipalSpec {
+  name: string;
+  path: string;
+  tags: Record<string, string>;
+  /** Customer-managed policies. */
+  policies: ResolvedPolicy[];
+  inlinePolicies: ResolvedPolicy[];
+  /** ARNs of AWS-managed or pre-existing policies to attach. */
+  managedPolicies: string[];
+  permissionsBoundary?: string;
+  at: SourceLocation;
+}
+
+export interface UserSpec extends PrincipalSpec {
+  accessKey?: { rules: KeyRules; deliver: Sink[]; at: SourceLocation };
+}
+
+export interface TrustSpec {
+  awsAccount?: string;
+  awsPrincipals: string[];
+  externalId?: ValueRef;
+  conditions?: Record<string, Record<string, unknown>>;
+  /** A complete trust document given by file, instead of the generated one. */
+  document?: ResolvedPolicy;
+  at: SourceLocation;
+}
+
+export interface RoleSpec extends PrincipalSpec {
+  trust: TrustSpec;
+  description?: string;
+  maxSessionDuration?: number;
+}
+
+export interface Acknowledgement {
+  check: string;
+  reason: string;
+  action?: string;
+  at: SourceLocation;
+}
+
+export interface ConnectionSpec {
+  name: string;
+  vendor?: string;
+  description?: string;
+  accounts: string[];
+  user?: UserSpec;
+  role?: RoleSpec;
+  temporary?: { expires?: string; ttl?: number; deleteAfter: number; at: SourceLocation };
+  watch: { roles: string[]; users: string[]; policies: string[] };
+  billingBucket?: { name: string; region?: string; at: SourceLocation };
+  adopt: boolean;
+  acknowledge: Acknowledgement[];
+  tags: Record<string, string>;
+  at: SourceLocation;
+}
+
+export interface AccountSpec {
+  name: string;
+  id: string;
+  role?: string;
+  via?: string;
+  region?: string;
+  at: SourceLocation;
+}
+
+export interface Manifest {
+  /** Path as given by the user. */
+  file: string;
+  /** The manifest's text, for locating findings. */
+  text: string;
+  defaults: { path: string; tags: Record<string, string>; keys: KeyRules; region?: string };
+  accounts: AccountSpec[];
+  connections: ConnectionSpec[];
+}
+
+/** The tag that marks a resource as ours. Untagged resources are never changed or deleted. */
+export const OWNER_TAG = 'iam-connections:connection';
+
+export const DEFAULT_KEY_RULES: KeyRules = {
+  rotateAfter: 90 * 86400,
+  overlap: 7 * 86400,
+  deleteAfter: 7 * 86400,
+  requireUnusedFor: 86400,
+  force: false,
+};
+export const DEFAULT_PATH = '/connections/';
+export const DEFAULT_TEMPORARY_DELETE_AFTER = 7 * 86400;

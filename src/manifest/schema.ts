@@ -1,0 +1,279 @@
+/**
+ * Manifest v1, defined once. The JSON Schema in schema/connections.schema.json is generated
+ * from this file (`npm run schema`); the zod parse gives the field-level errors, and the
+ * cross-field rules (duplicates, undeclared accounts, presets) live in ./rules.ts.
+ *
+ * Values stay as the user wrote them (durations as `90d`); ./normalize.ts turns them into
+ * numbers once the whole document is known to be valid.
+ */
+import { z } from 'zod';
+
+/** IAM's own character class for user, role and policy names. */
+export const IAM_NAME = /^[\w+=,.@-]+$/;
+/** IAM paths: `/` or `/a/b/`, printable ASCII, at most 512 characters. */
+export const IAM_PATH = /^(\/|\/[\x21-\x7e]*\/)$/;
+/** STS ExternalId: 2 to 1,224 characters of `[\w+=,.@:/-]`. */
+export const EXTERNAL_ID = /^[\w+=,.@:/-]{2,1224}$/;
+export const ACCOUNT_ID = /^\d{12}$/;
+export const DURATION = /^(\d+)(s|m|h|d|w)$/;
+export const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+/** Tag keys and values: letters, numbers, spaces and `_.:/=+-@` (IAM's rule). */
+export const TAG_CHARS = /^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$/u;
+
+const text = (what: string) =>
+  z.string({ error: (iss) => (iss.input === undefined ? `${what} is required` : `${what} must be a string`) });
+
+const iamName = (what: string, max: number) =>
+  text(what)
+    .min(1, `${what} must not be empty`)
+    .max(max, `${what} is longer than IAM's ${max}-character limit`)
+    .regex(IAM_NAME, `${what} may contain only letters, digits and + = , . @ _ - (IAM's rule)`);
+
+export const userName = iamName('user name', 64);
+export const roleName = iamName('role name', 64);
+export const policyName = iamName('policy name', 128);
+
+export const iamPath = text('path')
+  .max(512, 'path is longer than 512 characters')
+  .regex(IAM_PATH, 'path must be "/" or start and end with "/" (for example /connections/)');
+
+export const accountId = z
+  .string({
+    error: (iss) =>
+      typeof iss.input === 'number'
+        ? `account ID must be a quoted 12-digit string: YAML read it as the number ${iss.input}, which drops leading zeros; write "${String(iss.input).padStart(12, '0')}" in quotes`
+        : 'account ID must be a 12-digit string in quotes',
+  })
+  .regex(ACCOUNT_ID, 'account ID must be exactly 12 digits, in quotes (for example "111122223333")');
+
+export const duration = text('duration').regex(
+  DURATION,
+  'duration must be a whole number followed by s, m, h, d or w (for example 90d or 48h)',
+);
+
+/** A value that is written in the manifest, or read from the environment at run time. */
+export const envRef = z.strictObject({
+  env: text('env').regex(ENV_NAME, 'env must name an environment variable (letters, digits, _)'),
+});
+export const externalIdValue = z.union([
+  text('externalId').regex(EXTERNAL_ID, 'externalId must be 2 to 1,224 characters of letters, digits and _+=,.@:/- (no spaces)'),
+  envRef,
+]);
+
+export const tags = z.record(
+  text('tag key')
+    .min(1, 'tag key must not be empty')
+    .max(128, 'tag key is longer than 128 characters')
+    .regex(TAG_CHARS, 'tag key may contain only letters, digits, spaces and _.:/=+-@')
+    .refine((k) => !k.toLowerCase().startsWith('aws:'), 'tag keys starting with "aws:" are reserved by AWS'),
+  z
+    .string({ error: 'tag value must be a string (quote numbers and booleans)' })
+    .max(256, 'tag value is longer than 256 characters')
+    .regex(TAG_CHARS, 'tag value may contain only letters, digits, spaces and _.:/=+-@'),
+);
+
+export const keySettings = z.strictObject({
+  /** Age after which a key is replaced. */
+  rotateAfter: duration.optional(),
+  /** How long the old key stays active after its replacement was delivered. */
+  overlap: duration.optional(),
+  /** How long an inactive old key is kept before it is deleted. */
+  deleteAfter: duration.optional(),
+  /** The old key is deactivated only if unused for this long (GetAccessKeyLastUsed). */
+  requireUnusedFor: duration.optional(),
+  /** Deactivate the old key after `overlap` even if it is still in use. */
+  force: z.boolean().optional(),
+});
+
+export const sink = z.union([
+  z.strictObject({
+    secretsManager: z.strictObject({
+      /** `{account}` and `{ACCOUNT}` expand to the account name. */
+      secretId: text('secretId').min(1).max(512),
+      /** Account (by manifest name) that holds the secret; default: the connection's account. */
+      account: text('account').optional(),
+      region: text('region').optional(),
+      kmsKeyId: text('kmsKeyId').optional(),
+    }),
+  }),
+  z.strictObject({
+    githubSecret: z.strictObject({
+      /** `owner/name`; default: the repository running the workflow. */
+      repository: text('repository')
+        .regex(/^[\w.-]+\/[\w.-]+$/, 'repository must be owner/name')
+        .optional(),
+      environment: text('environment').optional(),
+      organization: text('organization').optional(),
+      /** `{account}`/`{ACCOUNT}` expand to the account name (upper-cased for the latter). */
+      name: text('name').regex(/^[A-Za-z_{][A-Za-z0-9_{}]*$/, 'GitHub secret names may contain only letters, digits and _'),
+    }),
+  }),
+  z.strictObject({ output: z.union([z.literal(true), z.strictObject({ name: text('name') })]) }),
+]);
+
+export const accessKey = z.strictObject({
+  ...keySettings.shape,
+  deliver: z.array(sink).optional(),
+});
+
+export const policyRef = z.union([
+  z.strictObject({
+    /** JSON policy document, relative to the manifest's folder. */
+    file: text('file').min(1),
+    /** Name of the customer-managed policy; default: `<connection>-<file name>`. */
+    name: policyName.optional(),
+    description: text('description').max(1000).optional(),
+  }),
+  z.strictObject({
+    name: policyName,
+    /** The policy document written inline in YAML. */
+    document: z.record(z.string(), z.unknown()),
+    description: text('description').max(1000).optional(),
+  }),
+]);
+
+/** AWS-managed policy by name (`ReadOnlyAccess`) or ARN (`arn:aws:iam::aws:policy/...`). */
+export const managedPolicy = text('managed policy').regex(
+  /^(arn:aws[\w-]*:iam::(aws|\d{12}):policy\/[\w+=,.@/-]+|[\w+=,.@/-]+)$/,
+  'managed policy must be an AWS-managed policy name such as ReadOnlyAccess, or a policy ARN',
+);
+
+const principalCommon = {
+  path: iamPath.optional(),
+  tags: tags.optional(),
+  /** Customer-managed policies created and attached by iam-connections. */
+  policies: z.array(policyRef).optional(),
+  /** Inline policies (counted against IAM's inline size limit). */
+  inlinePolicies: z.array(policyRef).optional(),
+  /** AWS-managed (or pre-existing) policies to attach. */
+  managedPolicies: z.array(managedPolicy).optional(),
+  /** Extra permissions boundary ARN. */
+  permissionsBoundary: managedPolicy.optional(),
+};
+
+export const user = z.strictObject({
+  name: userName,
+  ...principalCommon,
+  accessKey: accessKey.optional(),
+});
+
+export const trust = z.strictObject({
+  /** The vendor's AWS account (12 digits). */
+  awsAccount: accountId.optional(),
+  /** Specific vendor principals (role or user ARNs). */
+  awsPrincipals: z.array(text('principal ARN')).optional(),
+  externalId: externalIdValue.optional(),
+  /** Extra condition block, merged into the generated trust statement. */
+  conditions: z.record(z.string(), z.record(z.string(), z.unknown())).optional(),
+  /** A complete trust policy document instead of the generated one. */
+  file: text('file').optional(),
+});
+
+export const role = z.strictObject({
+  name: roleName,
+  ...principalCommon,
+  trust,
+  description: text('description').max(1000).optional(),
+  /** Seconds, 3600 to 43200. */
+  maxSessionDuration: z
+    .number({ error: 'maxSessionDuration must be a number of seconds' })
+    .int()
+    .min(3600, 'maxSessionDuration must be at least 3600 seconds')
+    .max(43200, 'maxSessionDuration must be at most 43200 seconds')
+    .optional(),
+});
+
+export const temporary = z.strictObject({
+  /** ISO-8601 instant after which the keys are deactivated. */
+  expires: z
+    .union([text('expires'), z.date()])
+    .transform((v) => (v instanceof Date ? v.toISOString() : v))
+    .optional(),
+  /** Or: this long after the user was created. */
+  ttl: duration.optional(),
+  /** After expiry, how long until the user, its keys and its policies are removed (default 7d). */
+  deleteAfter: duration.optional(),
+});
+
+export const watch = z.strictObject({
+  roles: z.array(roleName).optional(),
+  users: z.array(userName).optional(),
+  policies: z.array(policyName).optional(),
+});
+
+export const billingBucket = z.strictObject({
+  name: text('bucket name')
+    .min(3)
+    .max(63)
+    .regex(/^[a-z0-9][a-z0-9.-]*[a-z0-9]$/, 'bucket name must be 3-63 lowercase letters, digits, dots and hyphens'),
+  region: text('region').optional(),
+});
+
+export const acknowledgement = z.strictObject({
+  /** The check id being acknowledged, e.g. `policy/privilege-escalation`. */
+  check: text('check').min(1),
+  /** Why this is acceptable for this vendor: shown in every report. */
+  reason: text('reason').min(10, 'reason must say why (at least 10 characters)'),
+  /** Limit the acknowledgement to one action, e.g. `iam:CreateAccessKey`. */
+  action: text('action').optional(),
+});
+
+export const connection = z.strictObject({
+  /** A preset from the catalogue: fills in documents, trust and checks. */
+  vendor: text('vendor').optional(),
+  description: text('description').optional(),
+  accounts: z.array(text('account name')).min(1, 'accounts must name at least one account'),
+  user: user.optional(),
+  role: role.optional(),
+  temporary: temporary.optional(),
+  watch: watch.optional(),
+  billingBucket: billingBucket.optional(),
+  /** Take over an existing, untagged resource of the same name. */
+  adopt: z.boolean().optional(),
+  acknowledge: z.array(acknowledgement).optional(),
+  tags: tags.optional(),
+});
+
+export const account = z.strictObject({
+  id: accountId,
+  /** Role that iam-connections assumes in this account. */
+  role: text('role ARN')
+    .regex(/^arn:aws[\w-]*:iam::\d{12}:role\/[\w+=,.@/-]+$/, 'role must be a role ARN: arn:aws:iam::<12 digits>:role/<name>')
+    .optional(),
+  /** Reach this account by AssumeRole from the named account's session. */
+  via: text('via').optional(),
+  region: text('region').optional(),
+});
+
+export const defaults = z.strictObject({
+  path: iamPath.optional(),
+  tags: tags.optional(),
+  keys: keySettings.optional(),
+  region: text('region').optional(),
+});
+
+export const manifest = z.strictObject({
+  version: z.literal(1, { error: 'version must be 1' }),
+  defaults: defaults.optional(),
+  accounts: z.record(
+    text('account name').regex(/^[A-Za-z0-9][\w-]{0,63}$/, 'account names may contain letters, digits, _ and -'),
+    account,
+  ),
+  connections: z.record(
+    text('connection name').regex(
+      /^[a-z0-9][a-z0-9-]{0,47}$/,
+      'connection names must be lowercase letters, digits and -, at most 48 characters',
+    ),
+    connection,
+  ),
+});
+
+export type ManifestInput = z.input<typeof manifest>;
+export type ManifestDoc = z.output<typeof manifest>;
+export type ConnectionDoc = z.output<typeof connection>;
+export type UserDoc = z.output<typeof user>;
+export type RoleDoc = z.output<typeof role>;
+export type PolicyRefDoc = z.output<typeof policyRef>;
+export type SinkDoc = z.output<typeof sink>;
+export type KeySettingsDoc = z.output<typeof keySettings>;
+export type TrustDoc = z.output<typeof trust>;

@@ -1,0 +1,68 @@
+/**
+ * The GitHub Action's front door: read the inputs, run the command, report through the
+ * runner (log, annotations, job summary, outputs) and set the exit status of DESIGN.md section 3.
+ */
+import * as core from '@actions/core';
+import { validate } from '../commands/validate.js';
+import { planAnnotations } from '../github/annotations.js';
+import { renderFindingsMarkdown } from '../report/findings-markdown.js';
+import { renderFindingsText, tally, tallyLine } from '../report/findings-text.js';
+import { writeOutputFile } from './files.js';
+import { type Inputs, parseInputs } from './inputs.js';
+
+const WRITE_COMMANDS = new Set(['apply', 'rotate']);
+const PR_EVENTS = new Set(['pull_request', 'pull_request_target']);
+
+export async function runAction(env: NodeJS.ProcessEnv = process.env): Promise<number> {
+  try {
+    const { inputs, errors } = parseInputs((name) => core.getInput(name), new Date());
+    if (errors.length) {
+      for (const e of errors) core.error(e);
+      core.setFailed(`iam-connections: ${errors.length === 1 ? 'an input is' : 'inputs are'} invalid; nothing was done.`);
+      return 1;
+    }
+    if (WRITE_COMMANDS.has(inputs.command) && PR_EVENTS.has(env.GITHUB_EVENT_NAME ?? '')) {
+      core.setFailed(
+        `iam-connections: "${inputs.command}" writes to AWS and refuses to run on ${env.GITHUB_EVENT_NAME} events: ` +
+          'a pull request (possibly from a fork) must never change IAM. Run "validate" and "plan" on pull requests, ' +
+          `and "${inputs.command}" on push to the default branch, a schedule or workflow_dispatch.`,
+      );
+      return 1;
+    }
+    switch (inputs.command) {
+      case 'validate':
+        return await actionValidate(inputs, env);
+      default:
+        core.setFailed(`iam-connections: the "${inputs.command}" command is not available in this version yet.`);
+        return 1;
+    }
+  } catch (err) {
+    // Anything unexpected: one clear line, the stack only in debug logs (never a secret either way).
+    const e = err instanceof Error ? err : new Error(String(err));
+    core.debug(e.stack ?? e.message);
+    core.setFailed(`iam-connections: internal error: ${e.message}`);
+    return 1;
+  }
+}
+
+async function actionValidate(inputs: Inputs, env: NodeJS.ProcessEnv): Promise<number> {
+  const root = env.GITHUB_WORKSPACE || process.cwd();
+  const result = validate(inputs.manifest, { root, env });
+  const text = renderFindingsText(result.findings);
+  if (text) core.info(text);
+  const { annotations, overflow } = planAnnotations(result.findings);
+  for (const a of annotations) core[a.kind](a.message, a.properties);
+  for (const line of overflow) core.info(line);
+
+  const markdown = renderFindingsMarkdown(`iam-connections validate: \`${inputs.manifest}\``, result.findings);
+  core.setOutput('report', writeOutputFile('validate.md', markdown, env));
+  if (env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(markdown).write();
+
+  const line = tallyLine(tally(result.findings));
+  if (!result.ok) {
+    core.setFailed(`iam-connections validate: ${line}.`);
+    return 1;
+  }
+  core.info(`iam-connections validate: ${inputs.manifest} is valid (${line}).`);
+  return 0;
+}

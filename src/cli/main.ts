@@ -1,0 +1,81 @@
+/** The command line: the same core as the action, reporting to the terminal. */
+import { parseArgs } from 'node:util';
+import { validate } from '../commands/validate.js';
+import { renderFindingsText, tally, tallyLine } from '../report/findings-text.js';
+
+const USAGE = `Usage: iam-connections <command> [options]
+
+Commands:
+  validate    check the manifest and its policies offline (no AWS access)
+  plan        compare the manifest with the accounts and print what would change
+
+Options:
+  -m, --manifest FILE   the manifest (default: connections.yaml)
+      --root DIR        repository root; policy files may not leave it (default: current folder)
+      --format FORMAT   text (default) or json
+      --state FILE      plan against a snapshot instead of live accounts
+      --as-of DATE      evaluate rotation and expiry as of this ISO date
+  -h, --help            show this help
+`;
+
+export interface CliIo {
+  out: (s: string) => void;
+  err: (s: string) => void;
+  env: NodeJS.ProcessEnv;
+  cwd: string;
+}
+
+const defaultIo: CliIo = {
+  out: (s) => process.stdout.write(s),
+  err: (s) => process.stderr.write(s),
+  env: process.env,
+  cwd: process.cwd(),
+};
+
+export async function runCli(argv: string[], io: CliIo = defaultIo): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        manifest: { type: 'string', short: 'm', default: 'connections.yaml' },
+        root: { type: 'string' },
+        format: { type: 'string', default: 'text' },
+        state: { type: 'string' },
+        'as-of': { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (err) {
+    io.err(`iam-connections: ${(err as Error).message}\n\n${USAGE}`);
+    return 2;
+  }
+  const { values, positionals } = parsed;
+  const command = positionals[0];
+  if (values.help || !command) {
+    (command || values.help ? io.out : io.err)(USAGE);
+    return values.help ? 0 : 2;
+  }
+  if (!['text', 'json'].includes(values.format ?? 'text')) {
+    io.err(`iam-connections: --format must be text or json, not "${values.format}"\n`);
+    return 2;
+  }
+  const manifest = values.manifest ?? 'connections.yaml';
+  switch (command) {
+    case 'validate': {
+      const result = validate(manifest, { root: values.root ?? io.cwd, env: io.env });
+      if (values.format === 'json') {
+        io.out(`${JSON.stringify({ ok: result.ok, findings: result.findings }, null, 2)}\n`);
+      } else {
+        const text = renderFindingsText(result.findings);
+        if (text) io.out(`${text}\n\n`);
+        io.out(`${manifest}: ${result.ok ? 'valid' : 'INVALID'} (${tallyLine(tally(result.findings))})\n`);
+      }
+      return result.ok ? 0 : 1;
+    }
+    default:
+      io.err(`iam-connections: unknown command "${command}"\n\n${USAGE}`);
+      return 2;
+  }
+}

@@ -43,8 +43,8 @@ export function renderFindingsText(findings: readonly Finding[]): string {
   for (const f of sortFindings(findings)) {
     const where = f.connection ? ` [${f.connection}]` : '';
     lines.push(`${formatLocation(f.location)}: ${label(f)} ${f.check}${where}: ${f.message}`);
-    if (f.fix) lines.push(`    fix: ${f.fix}`);
     if (f.acknowledged) lines.push(`    acknowledged: ${f.acknowledged.reason}`);
+    else if (f.fix) lines.push(`    fix: ${f.fix}`);
   }
   return lines.join('\n');
 }

@@ -1,0 +1,134 @@
+import { DEFAULT_KEY_RULES } from '../../src/manifest/model.js';
+import type { KeyRules } from '../../src/manifest/model.js';
+import { assessKeys, formatDuration, keyRecordTags, maskKeyId, readKeyRecord } from '../../src/plan/keys.js';
+import type { KeyRecord } from '../../src/plan/keys.js';
+import { DAY, NOW, daysBefore, key } from './fixtures.js';
+
+const rules: KeyRules = { ...DEFAULT_KEY_RULES, rotateAfter: 90 * DAY, overlap: 7 * DAY, deleteAfter: 7 * DAY, requireUnusedFor: DAY };
+const CUR = 'AKIACURRENT000000001';
+const OLD = 'AKIAPREVIOUS00000002';
+
+function tagsFor(record: KeyRecord): Record<string, string> {
+  return keyRecordTags(record);
+}
+
+function kinds(input: Parameters<typeof assessKeys>[0]) {
+  return assessKeys(input).findings.map((f) => [f.kind, f.action]);
+}
+
+test('record tags round-trip and ignore garbage', () => {
+  const record = { current: { id: CUR, at: '2026-01-01T00:00:00.000Z' }, previous: { id: OLD, at: '2025-10-01T00:00:00.000Z' } };
+  expect(readKeyRecord(keyRecordTags(record))).toEqual(record);
+  expect(readKeyRecord({ 'iam-connections:key-current': 'nonsense' })).toEqual({});
+});
+
+test('key ids are masked as AKIA…WXYZ', () => {
+  expect(maskKeyId('AKIAIOSFODNN7EXAMPLE')).toBe('AKIA…MPLE');
+  expect(formatDuration(90 * DAY)).toBe('90d');
+  expect(formatDuration(36 * 3600)).toBe('1d12h');
+});
+
+describe('current key age', () => {
+  const record = (created: number) => ({
+    keys: [key(CUR, created)],
+    tags: tagsFor({ current: { id: CUR, at: daysBefore(created) } }),
+    rules,
+    now: NOW,
+  });
+
+  test('younger than rotateAfter: nothing to do', () => {
+    expect(kinds(record(89))).toEqual([]);
+  });
+  test('exactly rotateAfter: due', () => {
+    expect(kinds(record(90))).toEqual([['key-due', 'rotate']]);
+  });
+  test('rotateAfter + overlap: overdue, high and security-relevant', () => {
+    const f = assessKeys(record(97)).findings;
+    expect(f.map((x) => x.kind)).toEqual(['key-overdue']);
+    expect(f[0]?.severity).toBe('high');
+    expect(f[0]?.security).toBe(true);
+    expect(f[0]?.reason).toContain('AKIA…0001');
+    expect(f[0]?.reason).not.toContain(CUR);
+  });
+  test('just under rotateAfter + overlap: still only due', () => {
+    expect(kinds(record(96.9))).toEqual([['key-due', 'rotate']]);
+  });
+});
+
+test('no key and no record: create one', () => {
+  expect(kinds({ keys: [], tags: {}, rules, now: NOW })).toEqual([['key-missing', 'create']]);
+});
+
+test('recorded key deleted by hand: missing, high', () => {
+  const f = assessKeys({ keys: [], tags: tagsFor({ current: { id: CUR, at: daysBefore(5) } }), rules, now: NOW }).findings;
+  expect(f.map((x) => [x.kind, x.action, x.severity])).toEqual([['key-missing', 'create', 'high']]);
+});
+
+test('a key next to a recorded one is an orphan to delete', () => {
+  const keys = [key(CUR, 5), key('AKIASTRANGER00000003', 1)];
+  const f = assessKeys({ keys, tags: tagsFor({ current: { id: CUR, at: daysBefore(5) } }), rules, now: NOW }).findings;
+  expect(f.map((x) => [x.kind, x.action, x.keyId])).toEqual([['key-orphan', 'delete', 'AKIASTRANGER00000003']]);
+});
+
+test('hand-made keys on a user with no record are rotated away, not cut off', () => {
+  expect(kinds({ keys: [key('AKIAHANDMADE00000004', 400)], tags: {}, rules, now: NOW })).toEqual([['key-unrecorded', 'rotate']]);
+  expect(kinds({ keys: [key('AKIAHANDMADE00000004', 400), key('AKIAHANDMADE00000005', 300)], tags: {}, rules, now: NOW })).toEqual([
+    ['key-unrecorded', 'none'],
+    ['key-unrecorded', 'none'],
+  ]);
+});
+
+describe('previous key after a rotation', () => {
+  const input = (rotatedDaysAgo: number, previous: Parameters<typeof key>[2], r: KeyRules = rules) => ({
+    keys: [key(CUR, rotatedDaysAgo), key(OLD, 100 + rotatedDaysAgo, previous)],
+    tags: tagsFor({ current: { id: CUR, at: daysBefore(rotatedDaysAgo) }, previous: { id: OLD, at: daysBefore(rotatedDaysAgo) } }),
+    rules: r,
+    now: NOW,
+  });
+
+  test('within overlap: both active is expected', () => {
+    expect(kinds(input(3, {}))).toEqual([]);
+  });
+  test('past overlap, unused: deactivate', () => {
+    expect(kinds(input(8, { lastUsed: daysBefore(3) }))).toEqual([['key-retire', 'deactivate']]);
+  });
+  test('past overlap, last-used not read yet: deactivate, executor checks GetAccessKeyLastUsed', () => {
+    const f = assessKeys(input(8, {})).findings;
+    expect(f.map((x) => x.kind)).toEqual(['key-retire']);
+    expect(f[0]?.reason).toContain('GetAccessKeyLastUsed');
+  });
+  test('past overlap but still in use: waits', () => {
+    expect(kinds(input(8, { lastUsed: new Date(NOW.getTime() - 3600_000).toISOString() }))).toEqual([['key-in-use', 'none']]);
+  });
+  test('still in use but force: deactivate', () => {
+    expect(kinds(input(8, { lastUsed: new Date(NOW.getTime() - 3600_000).toISOString() }, { ...rules, force: true }))).toEqual([
+      ['key-retire', 'deactivate'],
+    ]);
+  });
+  test('inactive past overlap + deleteAfter: delete', () => {
+    expect(kinds(input(14, { status: 'Inactive' }))).toEqual([['key-delete', 'delete']]);
+    expect(kinds(input(13, { status: 'Inactive' }))).toEqual([]);
+  });
+});
+
+test('a current key never used for rotateAfter is reported unused', () => {
+  const f = kinds({
+    keys: [key(CUR, 60, { lastUsed: null })],
+    tags: tagsFor({ current: { id: CUR, at: daysBefore(60) } }),
+    rules: { ...rules, rotateAfter: 30 * DAY },
+    now: NOW,
+  });
+  expect(f).toContainEqual(['key-unused', 'none']);
+});
+
+test('temporary connection past expiry: every active key is deactivated, nothing rotates', () => {
+  const expiresAt = new Date(NOW.getTime() - DAY * 1000);
+  const f = kinds({
+    keys: [key(CUR, 200), key(OLD, 300, { status: 'Inactive' })],
+    tags: tagsFor({ current: { id: CUR, at: daysBefore(200) } }),
+    rules,
+    now: NOW,
+    temporary: { expiresAt, deleteAt: new Date(expiresAt.getTime() + 7 * DAY * 1000) },
+  });
+  expect(f).toEqual([['key-expired', 'deactivate']]);
+});

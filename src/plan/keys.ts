@@ -1,0 +1,292 @@
+/**
+ * Access key lifecycle, as a pure assessment of (keys, recorded state, rules, now).
+ * The rotation state machine builds on this: it reads the same record and performs the steps
+ * this module says are due.
+ *
+ * The record lives in two user tags written by the rotation (never by hand):
+ *   `iam-connections:key-current`  = `<key id>@<ISO time it was delivered to every sink>`
+ *   `iam-connections:key-previous` = `<key id>@<ISO time it was replaced>`
+ * A key that is neither is unrecorded: an orphan of an interrupted rotation (when a record
+ * exists) or a key made by hand before the user was managed (when none does).
+ *
+ * Timeline of one rotation, all measured from the current key's creation (`age`):
+ *   age >= rotateAfter              `key-due`     rotate: create, deliver, verify, record
+ *   age >= rotateAfter + overlap    `key-overdue` a rotation started on time would already have
+ *                                                 retired this key: rotate at once (high)
+ * and from the moment the previous key was replaced (`since`):
+ *   since <  overlap                               both keys active: expected, nothing to do
+ *   since >= overlap, active        `key-retire`  deactivate, if unused for requireUnusedFor
+ *                                                 (or `force`); if known to be in use: `key-in-use`
+ *   since >= overlap + deleteAfter, inactive  `key-delete`
+ * Temporary connections: past `expires` every active key is `key-expired` (deactivate at once);
+ * past `expires + deleteAfter` the whole user goes (the diff handles the user).
+ */
+import type { AccessKeyState } from '../aws/inventory-model.js';
+import type { KeyRules } from '../manifest/model.js';
+
+export const KEY_CURRENT_TAG = 'iam-connections:key-current';
+export const KEY_PREVIOUS_TAG = 'iam-connections:key-previous';
+/** IAM's hard limit, inactive keys included. */
+export const MAX_KEYS_PER_USER = 2;
+
+export interface KeyMark {
+  id: string;
+  /** ISO-8601. */
+  at: string;
+}
+
+export interface KeyRecord {
+  current?: KeyMark;
+  previous?: KeyMark;
+}
+
+function parseMark(v: string | undefined): KeyMark | undefined {
+  if (v === undefined) return undefined;
+  const i = v.indexOf('@');
+  if (i <= 0) return undefined;
+  const id = v.slice(0, i);
+  const at = v.slice(i + 1);
+  return Number.isNaN(Date.parse(at)) ? undefined : { id, at };
+}
+
+export function readKeyRecord(tags: Record<string, string>): KeyRecord {
+  const record: KeyRecord = {};
+  const current = parseMark(tags[KEY_CURRENT_TAG]);
+  const previous = parseMark(tags[KEY_PREVIOUS_TAG]);
+  if (current) record.current = current;
+  if (previous) record.previous = previous;
+  return record;
+}
+
+export function keyRecordTags(record: KeyRecord): Record<string, string> {
+  const tags: Record<string, string> = {};
+  if (record.current) tags[KEY_CURRENT_TAG] = `${record.current.id}@${record.current.at}`;
+  if (record.previous) tags[KEY_PREVIOUS_TAG] = `${record.previous.id}@${record.previous.at}`;
+  return tags;
+}
+
+/** Access key IDs are not secret, but reports show them as `AKIA…WXYZ` all the same. */
+export function maskKeyId(id: string): string {
+  return id.length <= 8 ? id : `${id.slice(0, 4)}…${id.slice(-4)}`;
+}
+
+export type KeyFindingKind =
+  | 'key-missing'
+  | 'key-due'
+  | 'key-overdue'
+  | 'key-unused'
+  | 'key-retire'
+  | 'key-in-use'
+  | 'key-delete'
+  | 'key-expired'
+  | 'key-unrecorded'
+  | 'key-orphan'
+  | 'key-inactive';
+
+export interface KeyFinding {
+  kind: KeyFindingKind;
+  /** The key concerned (absent for `key-missing`). */
+  keyId?: string;
+  action: 'create' | 'rotate' | 'deactivate' | 'delete' | 'none';
+  severity: 'critical' | 'high' | 'medium' | 'low' | 'info';
+  security: boolean;
+  reason: string;
+  /** Seconds since the key was created. */
+  age?: number;
+}
+
+export interface KeyAssessmentInput {
+  keys: AccessKeyState[];
+  tags: Record<string, string>;
+  rules: KeyRules;
+  now: Date;
+  /** Set for temporary connections. */
+  temporary?: { expiresAt: Date; deleteAt: Date };
+}
+
+export interface KeyAssessment {
+  record: KeyRecord;
+  /** Free key slots (IAM allows two keys, inactive ones count). */
+  freeSlots: number;
+  findings: KeyFinding[];
+}
+
+const DAY = 86400;
+
+/** `90d`, `36h`, `15m`: durations as the manifest writes them. */
+export function formatDuration(seconds: number): string {
+  const s = Math.max(0, Math.floor(seconds));
+  if (s >= DAY && s % DAY === 0) return `${s / DAY}d`;
+  if (s >= DAY) return `${Math.floor(s / DAY)}d${Math.floor((s % DAY) / 3600)}h`;
+  if (s >= 3600) return `${Math.floor(s / 3600)}h`;
+  if (s >= 60) return `${Math.floor(s / 60)}m`;
+  return `${s}s`;
+}
+
+function secondsBetween(from: string, now: Date): number {
+  return (now.getTime() - Date.parse(from)) / 1000;
+}
+
+export function assessKeys(input: KeyAssessmentInput): KeyAssessment {
+  const { keys, rules, now } = input;
+  const record = readKeyRecord(input.tags);
+  const findings: KeyFinding[] = [];
+  const freeSlots = Math.max(0, MAX_KEYS_PER_USER - keys.length);
+  const byId = new Map(keys.map((k) => [k.id, k]));
+
+  if (input.temporary && now >= input.temporary.expiresAt) {
+    // Expired temporary user: no rotation, no new key; every active key goes off at once.
+    for (const k of keys) {
+      if (k.status !== 'Active') continue;
+      findings.push({
+        kind: 'key-expired',
+        keyId: k.id,
+        action: 'deactivate',
+        severity: 'high',
+        security: true,
+        age: secondsBetween(k.created, now),
+        reason: `access key ${maskKeyId(k.id)} belongs to a temporary connection that expired at ${input.temporary.expiresAt.toISOString()}: deactivate it now`,
+      });
+    }
+    return { record, freeSlots, findings };
+  }
+
+  const current = record.current ? byId.get(record.current.id) : undefined;
+  const previous = record.previous ? byId.get(record.previous.id) : undefined;
+
+  if (!current) {
+    const others = keys.filter((k) => k.id !== previous?.id);
+    // With no record, hand-made keys stand in for the current one (reported below).
+    if (record.current !== undefined || others.length === 0) {
+      const gone = record.current ? `the recorded access key ${maskKeyId(record.current.id)} no longer exists` : 'the user has no access key yet';
+      findings.push({
+        kind: 'key-missing',
+        action: freeSlots > 0 ? 'create' : 'none',
+        severity: record.current ? 'high' : 'medium',
+        security: false,
+        reason:
+          freeSlots > 0
+            ? `${gone}: create one and deliver it to every sink`
+            : `${gone}, and both key slots are taken: the keys below must be deleted before a new one can be created`,
+      });
+    }
+  }
+
+  if (current) {
+    const age = secondsBetween(current.created, now);
+    if (current.status !== 'Active') {
+      findings.push({
+        kind: 'key-inactive',
+        keyId: current.id,
+        action: 'none',
+        severity: 'high',
+        security: false,
+        age,
+        reason: `the delivered access key ${maskKeyId(current.id)} was deactivated outside iam-connections: the vendor cannot sign in; reactivate it or run rotate`,
+      });
+    } else if (age >= rules.rotateAfter + rules.overlap) {
+      findings.push({
+        kind: 'key-overdue',
+        keyId: current.id,
+        action: 'rotate',
+        severity: 'high',
+        security: true,
+        age,
+        reason: `access key ${maskKeyId(current.id)} is ${formatDuration(age)} old, past rotateAfter (${formatDuration(rules.rotateAfter)}) plus overlap (${formatDuration(rules.overlap)}): rotate it now`,
+      });
+    } else if (age >= rules.rotateAfter) {
+      findings.push({
+        kind: 'key-due',
+        keyId: current.id,
+        action: 'rotate',
+        severity: 'medium',
+        security: false,
+        age,
+        reason: `access key ${maskKeyId(current.id)} is ${formatDuration(age)} old (rotateAfter ${formatDuration(rules.rotateAfter)}): rotate it`,
+      });
+    }
+    if (current.status === 'Active' && current.lastUsed !== undefined) {
+      const idle = current.lastUsed === null ? age : secondsBetween(current.lastUsed, now);
+      if (idle >= rules.rotateAfter) {
+        findings.push({
+          kind: 'key-unused',
+          keyId: current.id,
+          action: 'none',
+          severity: 'low',
+          security: true,
+          age,
+          reason: `access key ${maskKeyId(current.id)} has ${current.lastUsed === null ? 'never been used' : `not been used for ${formatDuration(idle)}`}: if the vendor no longer needs it, remove the connection`,
+        });
+      }
+    }
+  }
+
+  if (previous && record.previous) {
+    const since = secondsBetween(record.previous.at, now);
+    if (previous.status === 'Active' && since >= rules.overlap) {
+      const idle =
+        previous.lastUsed === undefined ? undefined : previous.lastUsed === null ? Infinity : secondsBetween(previous.lastUsed, now);
+      if (idle !== undefined && idle < rules.requireUnusedFor && !rules.force) {
+        findings.push({
+          kind: 'key-in-use',
+          keyId: previous.id,
+          action: 'none',
+          severity: 'medium',
+          security: true,
+          reason: `the replaced access key ${maskKeyId(previous.id)} was used ${formatDuration(idle)} ago, after its overlap of ${formatDuration(rules.overlap)} ended: it stays active until unused for ${formatDuration(rules.requireUnusedFor)}; make sure the vendor uses the new key (or set force: true)`,
+        });
+      } else {
+        findings.push({
+          kind: 'key-retire',
+          keyId: previous.id,
+          action: 'deactivate',
+          severity: 'medium',
+          security: true,
+          reason: `the replaced access key ${maskKeyId(previous.id)} is past its overlap of ${formatDuration(rules.overlap)}: deactivate it${rules.force ? '' : ` once GetAccessKeyLastUsed shows it unused for ${formatDuration(rules.requireUnusedFor)}`}`,
+        });
+      }
+    } else if (previous.status === 'Inactive' && since >= rules.overlap + rules.deleteAfter) {
+      findings.push({
+        kind: 'key-delete',
+        keyId: previous.id,
+        action: 'delete',
+        severity: 'low',
+        security: false,
+        reason: `the replaced access key ${maskKeyId(previous.id)} has been inactive past deleteAfter (${formatDuration(rules.deleteAfter)}): delete it`,
+      });
+    }
+  }
+
+  const recorded = record.current !== undefined || record.previous !== undefined;
+  for (const k of keys) {
+    if (k.id === current?.id || k.id === previous?.id) continue;
+    if (recorded) {
+      findings.push({
+        kind: 'key-orphan',
+        keyId: k.id,
+        action: 'delete',
+        severity: 'high',
+        security: true,
+        age: secondsBetween(k.created, now),
+        reason: `access key ${maskKeyId(k.id)} was never recorded as delivered (made by hand, or left by an interrupted rotation): delete it`,
+      });
+    } else {
+      // Keys made before iam-connections managed the user: replace them through a normal
+      // rotation rather than cut the vendor off.
+      const canRotate = keys.length < MAX_KEYS_PER_USER && k.status === 'Active';
+      findings.push({
+        kind: 'key-unrecorded',
+        keyId: k.id,
+        action: canRotate ? 'rotate' : 'none',
+        severity: 'high',
+        security: true,
+        age: secondsBetween(k.created, now),
+        reason: canRotate
+          ? `access key ${maskKeyId(k.id)} was not created by iam-connections: rotate to replace it with a recorded key (it is then retired like any replaced key)`
+          : `access key ${maskKeyId(k.id)} was not created by iam-connections and the user holds ${keys.length} keys: delete the one the vendor does not use by hand, then run rotate`,
+      });
+    }
+  }
+
+  return { record, freeSlots, findings };
+}

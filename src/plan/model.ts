@@ -1,0 +1,170 @@
+/**
+ * The plan: what differs between the manifest and each account, and what `apply`/`rotate` will
+ * do about it. It is written as the JSON plan file (the `plan` output) and read by the executor,
+ * so it is plain data, in a stable order, and holds NO secret: external ID values appear only as
+ * placeholders (`(externalId from env NAME)`) or short fingerprints, access key IDs masked in
+ * text (the `keyId` data field keeps the full ID, which is not a secret, so the executor can act).
+ *
+ * What the executor finds in `after`/`before`, by `resource.type` and `action`:
+ *  - user create:        after = { name, path, tags, permissionsBoundary? }
+ *  - role create:        after = { name, path, tags, trust, description?, maxSessionDuration?, permissionsBoundary?, externalId? }
+ *  - role update:        after = { trust? , description?, maxSessionDuration? } (only what changes), externalId?
+ *  - user update (path): after = { path }
+ *  - policy create:      after = { name, path, document, description?, tags }
+ *  - policy update:      after = { arn, document, tags, deleteVersionFirst? } (a new default version)
+ *  - policy/user/role delete: before = the live state needed to take it apart (keys, attachments, inline, groups)
+ *  - attachment attach/detach: after/before = { principalType, principal, policyArn }
+ *  - inline-policy put:  after = { principalType, principal, name, document }; delete: before = { principalType, principal, name }
+ *  - tags tag:           after = { principalType, name, arn?, set: {...} } (keys to set; others are left alone)
+ *  - access-key create/rotate/deactivate/delete: after = { user, keyId?, rules }
+ *  - login-profile delete, group-membership remove: before = { user, group? }
+ *  - permissions-boundary update: after = { principalType, principal, arn? } (absent arn: delete it)
+ *  - bucket create / bucket-policy update: after = { name, region?, policy }
+ * A role's `trust` carries a placeholder where the external ID goes; `externalId` says where the
+ * executor reads the real value (`fillExternalId` in ./desired.ts puts it back in memory only).
+ */
+import type { SourceLocation } from '../diagnostics.js';
+
+export type Severity = 'critical' | 'high' | 'medium' | 'low' | 'info';
+
+export type ResourceType =
+  | 'account'
+  | 'user'
+  | 'role'
+  | 'policy'
+  | 'attachment'
+  | 'inline-policy'
+  | 'access-key'
+  | 'login-profile'
+  | 'group-membership'
+  | 'permissions-boundary'
+  | 'tags'
+  | 'bucket'
+  | 'bucket-policy'
+  | 'external-id';
+
+export type ChangeKind =
+  /** Declared, absent. */
+  | 'missing'
+  /** Ours (owner tag), differs from the manifest. */
+  | 'modified'
+  /** Ours, no longer declared: deleted only with `prune`. */
+  | 'extra'
+  /** On a managed principal, something the manifest does not declare. */
+  | 'unexpected'
+  /** A declared name held by a resource that is not ours: never touched; withholds its connection. */
+  | 'conflict'
+  /** An untagged resource taken over because the connection says `adopt: true`. */
+  | 'adopt'
+  /** A temporary connection past `expires + deleteAfter`. */
+  | 'expired'
+  /** Input the plan could not resolve (an unset environment variable, the wrong account). */
+  | 'unresolved'
+  | 'key-missing'
+  | 'key-due'
+  | 'key-overdue'
+  | 'key-unused'
+  | 'key-retire'
+  | 'key-in-use'
+  | 'key-delete'
+  | 'key-expired'
+  | 'key-unrecorded'
+  | 'key-orphan'
+  | 'key-inactive';
+
+export type Action =
+  | 'create'
+  | 'update'
+  | 'delete'
+  | 'attach'
+  | 'detach'
+  | 'put'
+  | 'tag'
+  | 'rotate'
+  | 'deactivate'
+  | 'remove'
+  /** Report only. */
+  | 'none';
+
+export interface Change {
+  /** Stable: `account/connection/resource type/resource name/kind`. */
+  id: string;
+  account: string;
+  /** Absent for resources no declared connection claims. */
+  connection?: string;
+  resource: { type: ResourceType; name: string; arn?: string };
+  kind: ChangeKind;
+  action: Action;
+  severity: Severity;
+  /** Security-relevant drift is ranked first among equal severities. */
+  security: boolean;
+  /** One or two sentences: what differs and what will happen (or what to do). No secrets. */
+  reason: string;
+  before?: unknown;
+  after?: unknown;
+  /** The manifest entry that declares the resource. */
+  at?: SourceLocation;
+  /** Ids of changes that must succeed first (e.g. create the policy before attaching it). */
+  dependsOn?: string[];
+  /** Set when a conflict (or unresolved input) holds this change back: `action` is then 'none'. */
+  withheld?: { action: Action; by: string };
+}
+
+/** A vendor-created resource named under `watch:`: reported with its risk, never changed. */
+export interface WatchReport {
+  account: string;
+  connection: string;
+  resource: { type: 'role' | 'user' | 'policy'; name: string; arn?: string };
+  found: boolean;
+  severity: Severity;
+  /** Sentences on what it allows, e.g. `allows * except iam:CreateUser: still allows ...`. */
+  risks: string[];
+  /** Managed policy ARNs attached and inline policy names, for the report. */
+  policies: string[];
+  /** For roles: who may assume it, and whether an external ID is required. */
+  trust?: { principals: string[]; externalId: boolean };
+  at?: SourceLocation;
+}
+
+export interface AccountPlan {
+  account: string;
+  accountId: string;
+  changes: Change[];
+  watched: WatchReport[];
+}
+
+export interface PlanSummary {
+  /** Changes with an action other than 'none': the `changes` output. */
+  changes: number;
+  /** Any change at all, report-only ones included: the `drift` output. */
+  drift: boolean;
+  /** All changes, report-only included. */
+  total: number;
+  withheld: number;
+  security: number;
+  bySeverity: Record<Severity, number>;
+  byKind: Partial<Record<ChangeKind, number>>;
+}
+
+export interface Plan {
+  version: 1;
+  generatedAt: string;
+  /** The instant time-based rules were evaluated at (`as-of`, or now). */
+  asOf: string;
+  /** The manifest's path as given. */
+  manifest: string;
+  prune: boolean;
+  accounts: AccountPlan[];
+  summary: PlanSummary;
+}
+
+export const SEVERITY_ORDER: readonly Severity[] = ['critical', 'high', 'medium', 'low', 'info'];
+
+/** Most severe first, security-relevant before the rest, then by id: the same input sorts the same. */
+export function compareChanges(a: Change, b: Change): number {
+  return (
+    SEVERITY_ORDER.indexOf(a.severity) - SEVERITY_ORDER.indexOf(b.severity) ||
+    Number(b.security) - Number(a.security) ||
+    (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
+  );
+}

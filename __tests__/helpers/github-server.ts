@@ -1,0 +1,292 @@
+/**
+ * A local stand-in for the GitHub side of a workflow run: the runner's OIDC token endpoint and
+ * the REST API. Every request is recorded; routes without a handler answer 404 like GitHub.
+ *
+ *   const gh = await startGitHubServer();
+ *   const restore = setEnv(gh.env());          // ./env.ts: what a runner would set
+ *   const token = await core.getIDToken('sts.amazonaws.com');
+ *   gh.on('POST', '/repos/acme/infra/issues/7/comments', (r) => ({ status: 201, body: { id: 1 } }));
+ *   expect(gh.calls.filter((c) => c.method === 'POST')).toHaveLength(1);
+ *   gh.clear(); await gh.stop();
+ *
+ * The OIDC endpoint is served the way the runner does: GET `<ACTIONS_ID_TOKEN_REQUEST_URL>`
+ * with `&audience=<aud>` appended by @actions/core, `Authorization: Bearer
+ * <ACTIONS_ID_TOKEN_REQUEST_TOKEN>`, answer `{ "value": "<jwt>" }`. The JWT is HS256-signed with
+ * a test key (AWS never verifies it in moto), with the claims of a pull request run of
+ * acme/infra; `claims` overrides them and `oidc.fail` makes the endpoint answer an error.
+ *
+ * Ready-made REST behaviour: `useIssueComments()` (an in-memory sticky comment store) and
+ * `useActionsSecrets()` (public key and PUT of repository secrets).
+ */
+import { createHmac, randomBytes } from 'node:crypto';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+export interface GitHubCall {
+  method: string;
+  /** Path without the query string. */
+  path: string;
+  query: Record<string, string>;
+  /** Parsed JSON body, or the raw text, or undefined. */
+  body: unknown;
+  headers: Record<string, string | string[] | undefined>;
+  status?: number;
+}
+
+export interface RouteResult {
+  status: number;
+  body?: unknown;
+  headers?: Record<string, string>;
+}
+
+export type RouteHandler = (call: GitHubCall, params: Record<string, string>) => RouteResult | Promise<RouteResult>;
+
+export interface GitHubServerOptions {
+  repository?: string;
+  runId?: string;
+  runAttempt?: string;
+  eventName?: string;
+  /** Claims merged over the defaults. */
+  claims?: Record<string, unknown>;
+  /** The bearer token the runner gives the job for the OIDC endpoint. */
+  requestToken?: string;
+}
+
+export interface GitHubServer {
+  url: string;
+  readonly calls: readonly GitHubCall[];
+  /** Calls to the OIDC endpoint (also in `calls`). */
+  readonly tokenRequests: readonly GitHubCall[];
+  /** Tokens handed out, newest last (for asserting they never leak into messages). */
+  readonly issuedTokens: readonly string[];
+  oidc: {
+    claims: Record<string, unknown>;
+    requestToken: string;
+    /** When set, the token endpoint answers this instead of a token (`times` or always). */
+    fail?: { status: number; message?: string; times?: number };
+  };
+  /** Adds a handler; `path` may contain `:name` segments, e.g. `/repos/:owner/:repo/issues/:n/comments`. */
+  on(method: string, path: string, handler: RouteHandler): void;
+  /** The environment a runner gives a step (GITHUB_*, ACTIONS_ID_TOKEN_REQUEST_*). */
+  env(extra?: Record<string, string>): Record<string, string>;
+  /** Writes an event payload and returns its path (for GITHUB_EVENT_PATH). */
+  writeEvent(payload: unknown): string;
+  /** A token as the endpoint would issue it, with optional claim overrides. */
+  makeToken(claims?: Record<string, unknown>): string;
+  /** In-memory issue comments at /repos/:owner/:repo/issues/:n/comments and /issues/comments/:id. */
+  useIssueComments(): { comments: { id: number; issue: number; body: string }[] };
+  /** Repository secrets: GET public-key, PUT /actions/secrets/:name. */
+  useActionsSecrets(): { publicKey: { key_id: string; key: string }; secrets: Map<string, { encrypted_value: string; key_id: string }> };
+  clear(): void;
+  stop(): Promise<void>;
+}
+
+const TEST_SIGNING_KEY = 'iam-connections-test-signing-key';
+const b64url = (v: unknown): string => Buffer.from(typeof v === 'string' ? v : JSON.stringify(v)).toString('base64url');
+
+export function signTestJwt(claims: Record<string, unknown>): string {
+  const head = b64url({ alg: 'HS256', typ: 'JWT', kid: 'test' });
+  const payload = b64url(claims);
+  const sig = createHmac('sha256', TEST_SIGNING_KEY).update(`${head}.${payload}`).digest('base64url');
+  return `${head}.${payload}.${sig}`;
+}
+
+function compile(path: string): RegExp {
+  const src = path
+    .split('/')
+    .map((seg) => (seg.startsWith(':') ? `(?<${seg.slice(1)}>[^/]+)` : seg.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')))
+    .join('/');
+  return new RegExp(`^${src}$`);
+}
+
+async function readBody(req: IncomingMessage): Promise<unknown> {
+  const chunks: Buffer[] = [];
+  for await (const c of req) chunks.push(c as Buffer);
+  const text = Buffer.concat(chunks).toString('utf8');
+  if (text === '') return undefined;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return text;
+  }
+}
+
+export async function startGitHubServer(opts: GitHubServerOptions = {}): Promise<GitHubServer> {
+  const repository = opts.repository ?? 'acme/infra';
+  const runId = opts.runId ?? '4242';
+  const runAttempt = opts.runAttempt ?? '1';
+  const calls: GitHubCall[] = [];
+  const tokenRequests: GitHubCall[] = [];
+  const issuedTokens: string[] = [];
+  const routes: { method: string; pattern: RegExp; handler: RouteHandler }[] = [];
+  let failures = 0;
+  let url = '';
+
+  const defaultClaims = (): Record<string, unknown> => {
+    const now = Math.floor(Date.now() / 1000);
+    return {
+      jti: randomBytes(8).toString('hex'),
+      sub: `repo:${repository}:pull_request`,
+      repository,
+      repository_owner: repository.split('/')[0],
+      ref: 'refs/pull/7/merge',
+      event_name: opts.eventName ?? 'pull_request',
+      run_id: runId,
+      run_attempt: runAttempt,
+      iss: 'https://token.actions.githubusercontent.com',
+      nbf: now - 5,
+      iat: now,
+      exp: now + 300,
+    };
+  };
+
+  const gh: GitHubServer = {
+    url: '',
+    calls,
+    tokenRequests,
+    issuedTokens,
+    oidc: { claims: { ...opts.claims }, requestToken: opts.requestToken ?? `ghs_runner_request_${randomBytes(6).toString('hex')}` },
+    on(method, path, handler) {
+      // Newest first, so a test can override a ready-made handler.
+      routes.unshift({ method: method.toUpperCase(), pattern: compile(path), handler });
+    },
+    env(extra = {}) {
+      return {
+        GITHUB_ACTIONS: 'true',
+        CI: 'true',
+        GITHUB_API_URL: url,
+        GITHUB_SERVER_URL: url,
+        GITHUB_GRAPHQL_URL: `${url}/graphql`,
+        GITHUB_REPOSITORY: repository,
+        GITHUB_REPOSITORY_OWNER: repository.split('/')[0] ?? '',
+        GITHUB_RUN_ID: runId,
+        GITHUB_RUN_ATTEMPT: runAttempt,
+        GITHUB_RUN_NUMBER: '17',
+        GITHUB_EVENT_NAME: opts.eventName ?? 'pull_request',
+        GITHUB_REF: 'refs/pull/7/merge',
+        GITHUB_SHA: 'ffac537e6cbbf934b08745a378932722df287a53',
+        GITHUB_WORKFLOW: 'connections',
+        GITHUB_JOB: 'plan',
+        GITHUB_ACTOR: 'octocat',
+        ACTIONS_ID_TOKEN_REQUEST_URL: `${url}/_services/token/oidc?api-version=2.0`,
+        ACTIONS_ID_TOKEN_REQUEST_TOKEN: gh.oidc.requestToken,
+        ...extra,
+      };
+    },
+    writeEvent(payload) {
+      const dir = mkdtempSync(join(tmpdir(), 'gh-event-'));
+      const file = join(dir, 'event.json');
+      writeFileSync(file, JSON.stringify(payload));
+      return file;
+    },
+    makeToken(claims = {}) {
+      return signTestJwt({ ...defaultClaims(), ...gh.oidc.claims, ...claims });
+    },
+    useIssueComments() {
+      const store = { comments: [] as { id: number; issue: number; body: string }[] };
+      let nextId = 1000;
+      const view = (c: { id: number; issue: number; body: string }): Record<string, unknown> => ({
+        id: c.id,
+        body: c.body,
+        user: { login: 'github-actions[bot]', type: 'Bot' },
+        html_url: `${url}/${repository}/pull/${c.issue}#issuecomment-${c.id}`,
+      });
+      gh.on('GET', '/repos/:owner/:repo/issues/:n/comments', (_c, p) => ({
+        status: 200,
+        body: store.comments.filter((c) => c.issue === Number(p.n)).map(view),
+      }));
+      gh.on('POST', '/repos/:owner/:repo/issues/:n/comments', (c, p) => {
+        const comment = { id: nextId++, issue: Number(p.n), body: String((c.body as { body?: unknown } | undefined)?.body ?? '') };
+        store.comments.push(comment);
+        return { status: 201, body: view(comment) };
+      });
+      gh.on('PATCH', '/repos/:owner/:repo/issues/comments/:id', (c, p) => {
+        const comment = store.comments.find((x) => x.id === Number(p.id));
+        if (comment === undefined) return { status: 404, body: { message: 'Not Found' } };
+        comment.body = String((c.body as { body?: unknown } | undefined)?.body ?? '');
+        return { status: 200, body: view(comment) };
+      });
+      return store;
+    },
+    useActionsSecrets() {
+      // A random 32-byte value stands in for the repository's libsodium public key.
+      const publicKey = { key_id: '568250167242549743', key: randomBytes(32).toString('base64') };
+      const secrets = new Map<string, { encrypted_value: string; key_id: string }>();
+      gh.on('GET', '/repos/:owner/:repo/actions/secrets/public-key', () => ({ status: 200, body: publicKey }));
+      gh.on('PUT', '/repos/:owner/:repo/actions/secrets/:name', (c, p) => {
+        const b = c.body as { encrypted_value?: string; key_id?: string } | undefined;
+        if (!b?.encrypted_value || !b.key_id) return { status: 422, body: { message: 'encrypted_value and key_id are required' } };
+        const existed = secrets.has(p.name ?? '');
+        secrets.set(p.name ?? '', { encrypted_value: b.encrypted_value, key_id: b.key_id });
+        return { status: existed ? 204 : 201 };
+      });
+      return { publicKey, secrets };
+    },
+    clear() {
+      calls.length = 0;
+      tokenRequests.length = 0;
+      issuedTokens.length = 0;
+      failures = 0;
+    },
+    stop: () => Promise.resolve(),
+  };
+
+  const server: Server = createServer((req, res) => {
+    void (async () => {
+      const u = new URL(req.url ?? '/', 'http://x');
+      const call: GitHubCall = {
+        method: req.method ?? 'GET',
+        path: u.pathname,
+        query: Object.fromEntries(u.searchParams),
+        body: await readBody(req),
+        headers: req.headers,
+      };
+      calls.push(call);
+      let result: RouteResult;
+      if (call.method === 'GET' && call.path === '/_services/token/oidc') {
+        tokenRequests.push(call);
+        const fail = gh.oidc.fail;
+        if (req.headers.authorization !== `Bearer ${gh.oidc.requestToken}`) {
+          result = { status: 401, body: { message: 'Bad credentials' } };
+        } else if (fail !== undefined && (fail.times === undefined || failures < fail.times)) {
+          failures++;
+          result = { status: fail.status, body: { message: fail.message ?? 'Injected failure' } };
+        } else {
+          const aud = call.query.audience ?? url;
+          const token = gh.makeToken({ aud });
+          issuedTokens.push(token);
+          result = { status: 200, body: { count: 1, value: token } };
+        }
+      } else {
+        result = { status: 404, body: { message: 'Not Found', documentation_url: 'https://docs.github.com/rest' } };
+        for (const r of routes) {
+          if (r.method !== call.method) continue;
+          const m = r.pattern.exec(call.path);
+          if (m !== null) {
+            result = await r.handler(call, { ...m.groups });
+            break;
+          }
+        }
+      }
+      call.status = result.status;
+      const text = result.body === undefined ? '' : JSON.stringify(result.body);
+      res.writeHead(result.status, { 'content-type': 'application/json; charset=utf-8', ...result.headers });
+      res.end(text);
+    })().catch((err: unknown) => {
+      if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain' });
+      res.end(String(err));
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  gh.url = url;
+  gh.stop = () =>
+    new Promise<void>((resolve) => {
+      server.closeAllConnections();
+      server.close(() => resolve());
+    });
+  return gh;
+}

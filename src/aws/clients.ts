@@ -1,0 +1,55 @@
+/**
+ * Client configuration shared by everything that talks to AWS. Endpoints are left to the SDK,
+ * which honours AWS_ENDPOINT_URL and AWS_ENDPOINT_URL_<SERVICE> (IAM, STS, S3, SECRETS_MANAGER)
+ * itself; tests point them at moto.
+ */
+import { IAMClient } from '@aws-sdk/client-iam';
+import { S3Client } from '@aws-sdk/client-s3';
+import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import { STSClient, type STSClientConfig } from '@aws-sdk/client-sts';
+
+/** What the SDK accepts as `credentials`: a static identity or a provider function. */
+export type AwsCredentials = NonNullable<STSClientConfig['credentials']>;
+/** A static identity (access key id, secret, session token, expiration). */
+export type AwsIdentity = Exclude<AwsCredentials, (...args: never[]) => unknown>;
+/** A function the SDK calls for credentials before each request. */
+export type AwsCredentialsProvider = () => Promise<AwsIdentity>;
+
+export const DEFAULT_REGION = 'us-east-1';
+
+export interface ClientSettings {
+  region: string;
+  /** Omitted: the SDK's default chain (environment, profile, SSO, container, instance). */
+  credentials?: AwsCredentials;
+}
+
+/**
+ * `maxAttempts: 1`: the SDK never retries on its own; every call goes through
+ * `withRetry` (./retry.ts), so one policy (and one call count) holds everywhere.
+ */
+export function clientConfig(s: ClientSettings): { region: string; maxAttempts: number; credentials?: AwsCredentials } {
+  return s.credentials === undefined
+    ? { region: s.region, maxAttempts: 1 }
+    : { region: s.region, maxAttempts: 1, credentials: s.credentials };
+}
+
+export function iamClient(s: ClientSettings): IAMClient {
+  return new IAMClient(clientConfig(s));
+}
+
+export function stsClient(s: ClientSettings): STSClient {
+  return new STSClient(clientConfig(s));
+}
+
+export function s3Client(s: ClientSettings): S3Client {
+  return new S3Client(clientConfig(s));
+}
+
+export function secretsManagerClient(s: ClientSettings): SecretsManagerClient {
+  return new SecretsManagerClient(clientConfig(s));
+}
+
+/** The region to use: explicit, then AWS_REGION / AWS_DEFAULT_REGION, then us-east-1. */
+export function resolveRegion(explicit: string | undefined, env: Record<string, string | undefined> = process.env): string {
+  return explicit || env.AWS_REGION || env.AWS_DEFAULT_REGION || DEFAULT_REGION;
+}

@@ -1,0 +1,279 @@
+/**
+ * Reads what one account holds with as few calls as IAM allows: GetAccountAuthorizationDetails
+ * pages (users, roles, local policies with documents, attachments, tags), then one
+ * ListAccessKeys per user we manage or declare (GAAD has no keys), and nothing per policy or
+ * attachment. GetLoginProfile (one call per managed user) only when asked.
+ */
+import {
+  GetAccessKeyLastUsedCommand,
+  GetAccountAuthorizationDetailsCommand,
+  GetLoginProfileCommand,
+  GetRoleCommand,
+  ListAccessKeysCommand,
+  type GetAccountAuthorizationDetailsCommandOutput,
+  type IAMClient,
+} from '@aws-sdk/client-iam';
+import { GetBucketPolicyCommand, HeadBucketCommand, type S3Client } from '@aws-sdk/client-s3';
+import { OWNER_TAG } from '../manifest/model.js';
+import { mapGaadPages, withAccessKeys, isoDate, type GaadPage } from './gaad.js';
+import type { AccessKeyState, AccountInventory, BucketState, RoleState, UserState } from './inventory-model.js';
+import { decodePolicyDocument, PolicyDecodeError } from './policy-decode.js';
+import { classifyAwsError, errorCode, errorSummary, httpStatus, RetriesExhaustedError, withRetry, type RetryOptions } from './retry.js';
+
+/** A read that failed for a reason a human must fix (denied, malformed answer...). */
+export class InventoryReadError extends Error {
+  readonly account: string;
+  readonly action: string;
+  readonly code: string | undefined;
+  constructor(account: string, action: string, err: unknown, hint?: string) {
+    const denied = classifyAwsError(err) === 'denied';
+    const fix =
+      hint ??
+      (denied
+        ? `The role used for account "${account}" needs ${action} (plan reads with iam:GetAccountAuthorizationDetails, ` +
+          'iam:ListAccessKeys, iam:GetLoginProfile, iam:GetRole, iam:GetAccessKeyLastUsed, s3:ListBucket and s3:GetBucketPolicy).'
+        : 'Rerun; if it persists, run with the AWS SDK debug log or report it with this message.');
+    super(`Reading account "${account}": ${action} failed: ${errorSummary(err)}. ${fix}`, { cause: err });
+    this.name = 'InventoryReadError';
+    this.account = account;
+    this.action = action;
+    this.code = errorCode(err);
+  }
+}
+
+export interface ReadInventoryOptions {
+  /** Manifest name of the account. */
+  account: string;
+  accountId: string;
+  /**
+   * Users whose keys must be read although they lack the owner tag: the users the manifest
+   * declares in this account (name clashes, adoption). Users with the owner tag always are.
+   */
+  isDeclaredUser?: (name: string) => boolean;
+  /** One GetLoginProfile per managed or declared user, to detect console passwords. Default false. */
+  readLoginProfiles?: boolean;
+  /**
+   * One GetRole per managed (tagged) or declared role, for what GAAD leaves out: description
+   * and maximum session duration. Default false.
+   */
+  readRoleDetails?: boolean;
+  isDeclaredRole?: (name: string) => boolean;
+  /** Buckets to read with readBucketState (e.g. the Cloudyn billing bucket). */
+  buckets?: { s3: S3Client; names: readonly string[] };
+  retry?: RetryOptions;
+  /** Parallel per-user calls. Default 4 (IAM throttles bursts). */
+  concurrency?: number;
+  /** GAAD page size. Default 1000 (the maximum). */
+  pageSize?: number;
+  now?: () => Date;
+}
+
+export function isOwned(tags: Record<string, string>): boolean {
+  return Object.prototype.hasOwnProperty.call(tags, OWNER_TAG);
+}
+
+async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const out: R[] = new Array<R>(items.length);
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < items.length) {
+      const i = next++;
+      out[i] = await fn(items[i] as T);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
+  return out;
+}
+
+/** Safety net against a server that keeps answering IsTruncated with the same marker. */
+const MAX_PAGES = 10_000;
+
+/** All GAAD pages for users, roles and local policies, following Marker while IsTruncated. */
+export async function readGaadPages(
+  iam: IAMClient,
+  opts: { account: string; pageSize?: number; retry?: RetryOptions },
+): Promise<GetAccountAuthorizationDetailsCommandOutput[]> {
+  const pages: GetAccountAuthorizationDetailsCommandOutput[] = [];
+  const seen = new Set<string>();
+  let marker: string | undefined;
+  do {
+    const page = await call(opts.account, 'iam:GetAccountAuthorizationDetails', opts.retry, () =>
+      iam.send(
+        new GetAccountAuthorizationDetailsCommand({
+          Filter: ['User', 'Role', 'LocalManagedPolicy'],
+          MaxItems: opts.pageSize ?? 1000,
+          Marker: marker,
+        }),
+      ),
+    );
+    pages.push(page);
+    marker = page.IsTruncated === true ? page.Marker : undefined;
+    if (page.IsTruncated === true && !marker) {
+      throw new InventoryReadError(opts.account, 'iam:GetAccountAuthorizationDetails', new Error('a page was truncated but carried no Marker'));
+    }
+    if (marker !== undefined) {
+      if (seen.has(marker) || pages.length >= MAX_PAGES) {
+        throw new InventoryReadError(
+          opts.account,
+          'iam:GetAccountAuthorizationDetails',
+          new Error(`pagination does not advance (marker repeated after ${pages.length} pages)`),
+        );
+      }
+      seen.add(marker);
+    }
+  } while (marker !== undefined);
+  return pages;
+}
+
+async function call<T>(account: string, action: string, retry: RetryOptions | undefined, fn: () => Promise<T>): Promise<T> {
+  try {
+    return await withRetry(fn, { ...retry, label: `${action} in account "${account}"` });
+  } catch (err) {
+    if (err instanceof RetriesExhaustedError) throw err;
+    throw new InventoryReadError(account, action, err);
+  }
+}
+
+function isNoSuchEntity(err: unknown): boolean {
+  return errorCode(err) === 'NoSuchEntity' || errorCode(err) === 'NoSuchEntityException';
+}
+
+/** A user's access keys (IAM allows two; the marker is followed anyway). */
+export async function readAccessKeys(
+  iam: IAMClient,
+  userName: string,
+  opts: { account: string; retry?: RetryOptions },
+): Promise<AccessKeyState[]> {
+  const keys: AccessKeyState[] = [];
+  let marker: string | undefined;
+  do {
+    const out = await call(opts.account, `iam:ListAccessKeys for user ${userName}`, opts.retry, () =>
+      iam.send(new ListAccessKeysCommand({ UserName: userName, Marker: marker })),
+    );
+    for (const k of out.AccessKeyMetadata ?? []) {
+      if (!k.AccessKeyId) continue;
+      keys.push({ id: k.AccessKeyId, status: k.Status === 'Active' ? 'Active' : 'Inactive', created: isoDate(k.CreateDate) });
+    }
+    marker = out.IsTruncated === true ? out.Marker : undefined;
+  } while (marker !== undefined);
+  return keys;
+}
+
+/** Whether the user has a console password. */
+export async function readLoginProfile(iam: IAMClient, userName: string, opts: { account: string; retry?: RetryOptions }): Promise<boolean> {
+  try {
+    await withRetry(() => iam.send(new GetLoginProfileCommand({ UserName: userName })), {
+      ...opts.retry,
+      label: `iam:GetLoginProfile for user ${userName}`,
+    });
+    return true;
+  } catch (err) {
+    if (isNoSuchEntity(err)) return false;
+    if (err instanceof RetriesExhaustedError) throw err;
+    throw new InventoryReadError(opts.account, `iam:GetLoginProfile for user ${userName}`, err);
+  }
+}
+
+/** When a key was last used (ISO-8601), or null if never. Call only where a decision needs it. */
+export async function readKeyLastUsed(
+  iam: IAMClient,
+  keyId: string,
+  opts: { account?: string; retry?: RetryOptions } = {},
+): Promise<string | null> {
+  const account = opts.account ?? '?';
+  const out = await call(account, `iam:GetAccessKeyLastUsed for key ${maskKeyId(keyId)}`, opts.retry, () =>
+    iam.send(new GetAccessKeyLastUsedCommand({ AccessKeyId: keyId })),
+  );
+  const d = out.AccessKeyLastUsed?.LastUsedDate;
+  return d === undefined ? null : isoDate(d);
+}
+
+/** `AKIA…WXYZ`, the only way an access key id is shown. */
+export function maskKeyId(id: string): string {
+  return id.length <= 8 ? id : `${id.slice(0, 4)}…${id.slice(-4)}`;
+}
+
+/** Whether the bucket exists (for us) and its policy; a missing policy is not an error. */
+export async function readBucketState(
+  s3: S3Client,
+  name: string,
+  opts: { account?: string; retry?: RetryOptions } = {},
+): Promise<BucketState> {
+  const account = opts.account ?? '?';
+  try {
+    await withRetry(() => s3.send(new HeadBucketCommand({ Bucket: name })), { ...opts.retry, label: `s3:HeadBucket ${name}` });
+  } catch (err) {
+    const code = errorCode(err);
+    const status = httpStatus(err);
+    if (code === 'NotFound' || code === 'NoSuchBucket' || status === 404) return { name, exists: false };
+    if (err instanceof RetriesExhaustedError) throw err;
+    if (status === 403 || code === 'Forbidden') {
+      throw new InventoryReadError(
+        account,
+        `s3:HeadBucket ${name}`,
+        err,
+        `The bucket exists but this account cannot read it: it may belong to another AWS account (bucket names are global; choose another name), or the role lacks s3:ListBucket on arn:aws:s3:::${name}.`,
+      );
+    }
+    throw new InventoryReadError(account, `s3:HeadBucket ${name}`, err);
+  }
+  try {
+    const out = await withRetry(() => s3.send(new GetBucketPolicyCommand({ Bucket: name })), {
+      ...opts.retry,
+      label: `s3:GetBucketPolicy ${name}`,
+    });
+    return { name, exists: true, policy: decodePolicyDocument(out.Policy, `bucket ${name}`) };
+  } catch (err) {
+    if (errorCode(err) === 'NoSuchBucketPolicy') return { name, exists: true };
+    if (err instanceof RetriesExhaustedError || err instanceof PolicyDecodeError) throw err;
+    throw new InventoryReadError(account, `s3:GetBucketPolicy ${name}`, err);
+  }
+}
+
+/** Whose keys (and login profile) are read: ours by tag, or declared by name. */
+export function needsKeyRead(u: UserState, isDeclaredUser: ((name: string) => boolean) | undefined): boolean {
+  return isOwned(u.tags) || (isDeclaredUser?.(u.name) ?? false);
+}
+
+export async function readInventory(iam: IAMClient, opts: ReadInventoryOptions): Promise<AccountInventory> {
+  const readAt = (opts.now?.() ?? new Date()).toISOString();
+  const pages = await readGaadPages(iam, opts);
+  const base = mapGaadPages(pages as GaadPage[], { account: opts.account, accountId: opts.accountId, readAt });
+  const concurrency = opts.concurrency ?? 4;
+  const targets = base.users.filter((u) => needsKeyRead(u, opts.isDeclaredUser));
+
+  const keyLists = await mapLimit(targets, concurrency, (u) => readAccessKeys(iam, u.name, opts));
+  let inv = withAccessKeys(base, new Map(targets.map((u, i) => [u.name, keyLists[i] ?? []])));
+
+  if (opts.readLoginProfiles === true) {
+    const profiles = await mapLimit(targets, concurrency, (u) => readLoginProfile(iam, u.name, opts));
+    const has = new Map(targets.map((u, i) => [u.name, profiles[i] ?? false]));
+    inv = { ...inv, users: inv.users.map((u) => (has.has(u.name) ? { ...u, hasLoginProfile: has.get(u.name) } : u)) };
+  }
+
+  if (opts.readRoleDetails === true) {
+    const roles = inv.roles.filter((r) => isOwned(r.tags) || (opts.isDeclaredRole?.(r.name) ?? false));
+    const details = await mapLimit(roles, concurrency, (r) =>
+      call(opts.account, `iam:GetRole ${r.name}`, opts.retry, () => iam.send(new GetRoleCommand({ RoleName: r.name }))),
+    );
+    const byRole = new Map(roles.map((r, i) => [r.name, details[i]?.Role]));
+    inv = {
+      ...inv,
+      roles: inv.roles.map((r) => {
+        const d = byRole.get(r.name);
+        if (d === undefined) return r;
+        const next: RoleState = { ...r };
+        if (d.Description) next.description = d.Description;
+        if (d.MaxSessionDuration !== undefined) next.maxSessionDuration = d.MaxSessionDuration;
+        return next;
+      }),
+    };
+  }
+
+  if (opts.buckets !== undefined) {
+    const { s3, names } = opts.buckets;
+    const buckets = await mapLimit([...new Set(names)].sort(), concurrency, (n) => readBucketState(s3, n, opts));
+    inv = { ...inv, buckets };
+  }
+  return inv;
+}

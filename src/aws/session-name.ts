@@ -1,0 +1,19 @@
+/**
+ * Role session names appear in CloudTrail next to every call we make, so they say which run
+ * made them: `iam-connections-<run_id>-<attempt>` in Actions, `iam-connections-local` elsewhere.
+ * STS allows 2 to 64 characters of `[\w+=,.@-]`.
+ */
+const INVALID = /[^\w+=,.@-]/g;
+const MAX = 64;
+
+export function sanitizeSessionName(raw: string): string {
+  const cleaned = raw.replace(INVALID, '-').slice(0, MAX);
+  return cleaned.length >= 2 ? cleaned : `${cleaned}--`.slice(0, 2);
+}
+
+export function sessionName(env: Record<string, string | undefined> = process.env): string {
+  const runId = env.GITHUB_RUN_ID;
+  if (!runId) return 'iam-connections-local';
+  const attempt = env.GITHUB_RUN_ATTEMPT || '1';
+  return sanitizeSessionName(`iam-connections-${runId}-${attempt}`);
+}

@@ -1,0 +1,127 @@
+/**
+ * `plan`: validate everything offline first (no AWS call for an invalid manifest), then read
+ * each selected account (live through the credential resolver, or from a snapshot) and diff.
+ * The diff itself is pure (src/plan/diff.ts); this module only gathers its inputs.
+ */
+import type { AccountInventory } from '../aws/inventory-model.js';
+import type { Finding } from '../diagnostics.js';
+import { isBlocking } from '../diagnostics.js';
+import { loadManifest, resolveEnvRefs } from '../manifest/load.js';
+import type { AccountSpec, Manifest } from '../manifest/model.js';
+import { desiredState } from '../plan/desired.js';
+import { buildPlan } from '../plan/diff.js';
+import type { Plan } from '../plan/model.js';
+import { checkManifestPolicies } from '../policy/checks.js';
+import { selectAccounts } from './select-accounts.js';
+
+/** Reads one account's inventory; the live reader and the snapshot reader both fit. */
+export type InventoryReader = (account: AccountSpec, desired: ReturnType<typeof desiredState>) => Promise<AccountInventory>;
+
+export interface PlanCommandOptions {
+  root: string;
+  env: Record<string, string | undefined>;
+  /** Account names or globs; empty: all. */
+  accounts: string[];
+  now: Date;
+  prune: boolean;
+  read: InventoryReader;
+  /** How many accounts are read at once. */
+  concurrency?: number;
+}
+
+export interface AccountFailure {
+  account: string;
+  message: string;
+}
+
+export interface PlanCommandResult {
+  manifest?: Manifest;
+  /** Offline findings; any blocking one stops the plan before AWS is read. */
+  findings: Finding[];
+  /** Problems with the command's own options (an `accounts` pattern that matches nothing). */
+  errors: string[];
+  failures: AccountFailure[];
+  plan?: Plan;
+  /** The accounts that were planned, in manifest order. */
+  selected: string[];
+}
+
+/** Validation as `plan` and `apply` need it: an unset `{ env: NAME }` is an error here. */
+export function validateForAws(file: string, root: string, env: Record<string, string | undefined>) {
+  const loaded = loadManifest(file, { root });
+  const findings = [...loaded.findings];
+  let values = new Map<string, string>();
+  if (loaded.manifest) {
+    findings.push(...checkManifestPolicies(loaded.manifest));
+    const resolved = resolveEnvRefs(loaded.manifest, env, 'error');
+    findings.push(...resolved.findings);
+    values = resolved.values;
+  }
+  return { manifest: loaded.manifest, findings, values, ok: loaded.manifest !== undefined && !findings.some(isBlocking) };
+}
+
+async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (t: T) => Promise<R>): Promise<R[]> {
+  const out = new Array<R>(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      out[i] = await fn(items[i] as T);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return out;
+}
+
+export async function runPlan(file: string, opts: PlanCommandOptions): Promise<PlanCommandResult> {
+  const v = validateForAws(file, opts.root, opts.env);
+  const result: PlanCommandResult = { manifest: v.manifest, findings: v.findings, errors: [], failures: [], selected: [] };
+  if (!v.ok || !v.manifest) return result;
+  const manifest = v.manifest;
+
+  const { selected, unmatched } = selectAccounts(
+    manifest.accounts.map((a) => a.name),
+    opts.accounts,
+  );
+  for (const p of unmatched) {
+    result.errors.push(
+      `input "accounts": "${p}" matches no account of the manifest (declared: ${manifest.accounts.map((a) => a.name).join(', ')})`,
+    );
+  }
+  if (result.errors.length) return result;
+  result.selected = selected;
+
+  const specs = manifest.accounts.filter((a) => selected.includes(a.name));
+  const reads = await mapLimit(specs, opts.concurrency ?? 4, async (spec) => {
+    try {
+      return await opts.read(spec, desiredState(manifest, spec.name, v.values));
+    } catch (err) {
+      result.failures.push({ account: spec.name, message: err instanceof Error ? err.message : String(err) });
+      return undefined;
+    }
+  });
+  const inventories = reads.filter((r): r is AccountInventory => r !== undefined);
+  result.failures.sort((a, b) => a.account.localeCompare(b.account));
+  result.plan = buildPlan({ manifest, inventories, env: v.values, now: opts.now, prune: opts.prune });
+  return result;
+}
+
+/** The role ARNs the manifest gives each connection in each account: what vendors ask back. */
+export function roleArns(manifest: Manifest, accounts: readonly string[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const c of manifest.connections) {
+    if (!c.role) continue;
+    for (const name of c.accounts) {
+      const spec = manifest.accounts.find((a) => a.name === name);
+      if (!spec || !accounts.includes(name)) continue;
+      const partition = /^arn:(aws[\w-]*):/.exec(spec.role ?? '')?.[1] ?? 'aws';
+      out[`${c.name}/${name}`] = `arn:${partition}:iam::${spec.id}:role${c.role.path}${c.role.name}`;
+    }
+  }
+  return out;
+}
+
+/** A `strategy.matrix` over the selected accounts: `{ include: [{ accounts: "prod" }, ...] }`. */
+export function accountMatrix(accounts: readonly string[]): { include: { accounts: string }[] } {
+  return { include: accounts.map((a) => ({ accounts: a })) };
+}

@@ -3,12 +3,9 @@
  * runner (log, annotations, job summary, outputs) and set the exit status of DESIGN.md section 3.
  */
 import * as core from '@actions/core';
-import { validate } from '../commands/validate.js';
-import { planAnnotations } from '../github/annotations.js';
-import { renderFindingsMarkdown } from '../report/findings-markdown.js';
-import { renderFindingsText, tally, tallyLine } from '../report/findings-text.js';
-import { writeOutputFile } from './files.js';
-import { type Inputs, parseInputs } from './inputs.js';
+import { parseInputs } from './inputs.js';
+import { actionPlan } from './plan.js';
+import { actionValidate } from './validate.js';
 
 const WRITE_COMMANDS = new Set(['apply', 'rotate']);
 const PR_EVENTS = new Set(['pull_request', 'pull_request_target']);
@@ -32,6 +29,8 @@ export async function runAction(env: NodeJS.ProcessEnv = process.env): Promise<n
     switch (inputs.command) {
       case 'validate':
         return await actionValidate(inputs, env);
+      case 'plan':
+        return await actionPlan(inputs, env);
       default:
         core.setFailed(`iam-connections: the "${inputs.command}" command is not available in this version yet.`);
         return 1;
@@ -43,26 +42,4 @@ export async function runAction(env: NodeJS.ProcessEnv = process.env): Promise<n
     core.setFailed(`iam-connections: internal error: ${e.message}`);
     return 1;
   }
-}
-
-async function actionValidate(inputs: Inputs, env: NodeJS.ProcessEnv): Promise<number> {
-  const root = env.GITHUB_WORKSPACE || process.cwd();
-  const result = validate(inputs.manifest, { root, env });
-  const text = renderFindingsText(result.findings);
-  if (text) core.info(text);
-  const { annotations, overflow } = planAnnotations(result.findings);
-  for (const a of annotations) core[a.kind](a.message, a.properties);
-  for (const line of overflow) core.info(line);
-
-  const markdown = renderFindingsMarkdown(`iam-connections validate: \`${inputs.manifest}\``, result.findings);
-  core.setOutput('report', writeOutputFile('validate.md', markdown, env));
-  if (env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(markdown).write();
-
-  const line = tallyLine(tally(result.findings));
-  if (!result.ok) {
-    core.setFailed(`iam-connections validate: ${line}.`);
-    return 1;
-  }
-  core.info(`iam-connections validate: ${inputs.manifest} is valid (${line}).`);
-  return 0;
 }

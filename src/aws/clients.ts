@@ -41,8 +41,23 @@ export function stsClient(s: ClientSettings): STSClient {
   return new STSClient(clientConfig(s));
 }
 
-export function s3Client(s: ClientSettings): S3Client {
-  return new S3Client(clientConfig(s));
+/**
+ * Virtual-hosted bucket addressing needs DNS names: against an endpoint on an IP address or
+ * localhost (an emulator, a VPC endpoint by IP) only path-style requests can work.
+ */
+export function needsPathStyle(env: Record<string, string | undefined> = process.env): boolean {
+  const endpoint = env.AWS_ENDPOINT_URL_S3 || env.AWS_ENDPOINT_URL;
+  if (!endpoint) return false;
+  try {
+    const host = new URL(endpoint).hostname;
+    return host === 'localhost' || /^[\d.]+$/.test(host) || host.startsWith('[');
+  } catch {
+    return false;
+  }
+}
+
+export function s3Client(s: ClientSettings, env: Record<string, string | undefined> = process.env): S3Client {
+  return new S3Client({ ...clientConfig(s), forcePathStyle: needsPathStyle(env) });
 }
 
 export function secretsManagerClient(s: ClientSettings): SecretsManagerClient {

@@ -2,6 +2,7 @@
 import { parseArgs } from 'node:util';
 import { validate } from '../commands/validate.js';
 import { renderFindingsText, tally, tallyLine } from '../report/findings-text.js';
+import { cliPlan } from './plan.js';
 
 const USAGE = `Usage: iam-connections <command> [options]
 
@@ -12,10 +13,19 @@ Commands:
 Options:
   -m, --manifest FILE   the manifest (default: connections.yaml)
       --root DIR        repository root; policy files may not leave it (default: current folder)
-      --format FORMAT   text (default) or json
-      --state FILE      plan against a snapshot instead of live accounts
+      --format FORMAT   text (default), json (findings or the plan) or markdown (the plan report)
+      --state FILE      plan against a snapshot instead of live accounts: the output of
+                        'aws iam get-account-authorization-details', or { "accounts": { NAME: ... } }
+      --accounts LIST   comma-separated account names or globs (default: all)
       --as-of DATE      evaluate rotation and expiry as of this ISO date
+      --prune           plan deletion of managed resources that left the manifest
+      --out FILE        also write the plan JSON to FILE
+      --fail-on WHAT    plan: error (default), drift or never
+      --region REGION   region for STS (default: AWS_REGION, else us-east-1)
   -h, --help            show this help
+
+Live plans use the standard AWS credential chain (AWS_PROFILE, AWS_ACCESS_KEY_ID, ...) and assume
+each account's role from the manifest.
 `;
 
 export interface CliIo {
@@ -43,7 +53,12 @@ export async function runCli(argv: string[], io: CliIo = defaultIo): Promise<num
         root: { type: 'string' },
         format: { type: 'string', default: 'text' },
         state: { type: 'string' },
+        accounts: { type: 'string' },
         'as-of': { type: 'string' },
+        prune: { type: 'boolean' },
+        out: { type: 'string' },
+        'fail-on': { type: 'string', default: 'error' },
+        region: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -57,8 +72,12 @@ export async function runCli(argv: string[], io: CliIo = defaultIo): Promise<num
     (command || values.help ? io.out : io.err)(USAGE);
     return values.help ? 0 : 2;
   }
-  if (!['text', 'json'].includes(values.format ?? 'text')) {
-    io.err(`iam-connections: --format must be text or json, not "${values.format}"\n`);
+  if (!['text', 'json', 'markdown'].includes(values.format ?? 'text')) {
+    io.err(`iam-connections: --format must be text, json or markdown, not "${values.format}"\n`);
+    return 2;
+  }
+  if (!['error', 'drift', 'never'].includes(values['fail-on'] ?? 'error')) {
+    io.err(`iam-connections: --fail-on must be error, drift or never, not "${values['fail-on']}"\n`);
     return 2;
   }
   const manifest = values.manifest ?? 'connections.yaml';
@@ -74,6 +93,8 @@ export async function runCli(argv: string[], io: CliIo = defaultIo): Promise<num
       }
       return result.ok ? 0 : 1;
     }
+    case 'plan':
+      return cliPlan(manifest, values, io);
     default:
       io.err(`iam-connections: unknown command "${command}"\n\n${USAGE}`);
       return 2;

@@ -24,7 +24,11 @@ export interface PlanCommandOptions {
   accounts: string[];
   now: Date;
   prune: boolean;
-  read: InventoryReader;
+  /**
+   * Makes the reader once the manifest is valid and the accounts are selected; it may throw
+   * to refuse the selection (e.g. `role-to-assume` with several accounts): nothing is read then.
+   */
+  reader: (manifest: Manifest, selected: readonly string[]) => InventoryReader;
   /** How many accounts are read at once. */
   concurrency?: number;
 }
@@ -89,12 +93,19 @@ export async function runPlan(file: string, opts: PlanCommandOptions): Promise<P
     );
   }
   if (result.errors.length) return result;
+  let read: InventoryReader;
+  try {
+    read = opts.reader(manifest, selected);
+  } catch (err) {
+    result.errors.push(err instanceof Error ? err.message : String(err));
+    return result;
+  }
   result.selected = selected;
 
   const specs = manifest.accounts.filter((a) => selected.includes(a.name));
   const reads = await mapLimit(specs, opts.concurrency ?? 4, async (spec) => {
     try {
-      return await opts.read(spec, desiredState(manifest, spec.name, v.values));
+      return await read(spec, desiredState(manifest, spec.name, v.values));
     } catch (err) {
       result.failures.push({ account: spec.name, message: err instanceof Error ? err.message : String(err) });
       return undefined;

@@ -1,0 +1,58 @@
+/** `iam-connections plan` on the command line: a snapshot or the live accounts, to the terminal. */
+import { writeFileSync } from 'node:fs';
+import { parseAsOf } from '../action/inputs.js';
+import { createCredentialResolver } from '../aws/credentials.js';
+import { liveInventoryReader, snapshotInventoryReader } from '../commands/inventory-readers.js';
+import { runPlan } from '../commands/plan.js';
+import { renderFindingsText, tally, tallyLine } from '../report/findings-text.js';
+import { renderPlanMarkdown } from '../report/plan-markdown.js';
+import { renderPlanText } from '../report/plan-text.js';
+import type { CliIo } from './main.js';
+
+export interface PlanFlags {
+  root?: string;
+  format?: string;
+  state?: string;
+  accounts?: string;
+  'as-of'?: string;
+  prune?: boolean;
+  out?: string;
+  'fail-on'?: string;
+  region?: string;
+}
+
+export async function cliPlan(manifest: string, flags: PlanFlags, io: CliIo): Promise<number> {
+  const asOf = parseAsOf(flags['as-of'] ?? '', new Date());
+  if (typeof asOf === 'string') {
+    io.err(`iam-connections: ${asOf.replace('input "as-of"', '--as-of')}\n`);
+    return 2;
+  }
+  const region = flags.region || io.env.AWS_REGION || io.env.AWS_DEFAULT_REGION || 'us-east-1';
+  const result = await runPlan(manifest, {
+    root: flags.root ?? io.cwd,
+    env: io.env,
+    accounts: (flags.accounts ?? '').split(',').map((s) => s.trim()).filter(Boolean),
+    now: asOf,
+    prune: flags.prune === true,
+    reader: (m) =>
+      flags.state
+        ? snapshotInventoryReader(flags.state)
+        : liveInventoryReader({ resolver: createCredentialResolver({ accounts: m.accounts, region, mode: 'default-chain', env: io.env }), region }),
+  });
+  const findingsText = renderFindingsText(result.findings);
+  if (findingsText) io.err(`${findingsText}\n\n`);
+  for (const e of result.errors) io.err(`iam-connections: ${e}\n`);
+  if (!result.plan) {
+    if (!result.errors.length) io.err(`${manifest}: INVALID (${tallyLine(tally(result.findings))}); nothing was read\n`);
+    return flags['fail-on'] === 'never' ? 0 : 1;
+  }
+  const plan = result.plan;
+  if (flags.out) writeFileSync(flags.out, `${JSON.stringify(plan, null, 2)}\n`);
+  if (flags.format === 'json') io.out(`${JSON.stringify(plan, null, 2)}\n`);
+  else if (flags.format === 'markdown') io.out(renderPlanMarkdown(plan, `iam-connections plan: \`${manifest}\``));
+  else io.out(`${renderPlanText(plan)}\n`);
+  for (const f of result.failures) io.err(`account ${f.account} was not read: ${f.message}\n`);
+  if (flags['fail-on'] === 'never') return 0;
+  if (result.failures.length) return 1;
+  return plan.summary.drift && flags['fail-on'] === 'drift' ? 1 : 0;
+}

@@ -1,0 +1,55 @@
+/**
+ * Where `plan` gets each account's inventory: the live account through the credential
+ * resolver, or a snapshot file (`plan --state`).
+ */
+import { readFileSync } from 'node:fs';
+import { iamClient, s3Client } from '../aws/clients.js';
+import type { CredentialResolver } from '../aws/credentials.js';
+import { readInventory } from '../aws/inventory.js';
+import { loadSnapshot } from '../aws/snapshot.js';
+import type { InventoryReader } from './plan.js';
+
+export function liveInventoryReader(opts: { resolver: CredentialResolver; region: string }): InventoryReader {
+  return async (spec, desired) => {
+    const credentials = await opts.resolver(spec);
+    const iam = iamClient({ region: opts.region, credentials });
+    const users = new Set(desired.users.map((u) => u.name.toLowerCase()));
+    const roles = new Set(desired.roles.map((r) => r.name.toLowerCase()));
+    const buckets = desired.buckets.map((b) => b.name);
+    return readInventory(iam, {
+      account: spec.name,
+      accountId: spec.id,
+      isDeclaredUser: (name) => users.has(name.toLowerCase()),
+      isDeclaredRole: (name) => roles.has(name.toLowerCase()),
+      ...(buckets.length ? { buckets: { s3: s3Client({ region: spec.region ?? opts.region, credentials }), names: buckets } } : {}),
+    });
+  };
+}
+
+/**
+ * A snapshot file is either one account's `aws iam get-account-authorization-details` output
+ * (usable when one account is planned) or `{ "accounts": { "<name>": <that output>, ... } }`.
+ */
+export function snapshotInventoryReader(file: string): InventoryReader {
+  let data: unknown;
+  try {
+    data = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (err) {
+    throw new Error(`cannot read the snapshot ${file}: ${(err as Error).message}`);
+  }
+  const perAccount =
+    typeof data === 'object' && data !== null && 'accounts' in data ? ((data as { accounts: Record<string, unknown> }).accounts ?? {}) : undefined;
+  let single: string | undefined;
+  return async (spec) => {
+    if (!perAccount && single !== undefined && single !== spec.name) {
+      throw new Error(
+        `the snapshot ${file} holds one account (planned as "${single}"), so "${spec.name}" cannot be planned from it: ` +
+          'choose one account with --accounts, or write the snapshot as { "accounts": { "<name>": ... } }',
+      );
+    }
+    single ??= spec.name;
+    const one = perAccount ? perAccount[spec.name] : data;
+    if (one === undefined) throw new Error(`the snapshot ${file} has no entry for account "${spec.name}" under "accounts"`);
+    return loadSnapshot(one, { account: spec.name, accountId: spec.id, file });
+  };
+}

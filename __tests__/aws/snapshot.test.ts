@@ -92,3 +92,34 @@ test('rejects what is not a snapshot, saying where and how to make one', () => {
     /UserDetailList\[0\]: has no UserName/,
   );
 });
+
+test('policy tags count as read only when listed; the description and every version are kept', () => {
+  const two = {
+    Policies: [
+      {
+        PolicyName: 'marked',
+        Arn: 'arn:aws:iam::111122223333:policy/marked',
+        DefaultVersionId: 'v2',
+        Description: 'Reads [iam-connections:connection=sekoia]',
+        PolicyVersionList: [
+          { VersionId: 'v1', IsDefaultVersion: false, Document: { Version: '2012-10-17', Statement: [] } },
+          { VersionId: 'v2', IsDefaultVersion: true, Document: doc },
+        ],
+      },
+      { PolicyName: 'tagged', Arn: 'arn:aws:iam::111122223333:policy/tagged', DefaultVersionId: 'v1', Tags: [], PolicyVersionList: [{ VersionId: 'v1', IsDefaultVersion: true, Document: doc }] },
+    ],
+    RoleDetailList: [
+      { RoleName: 'r', Arn: 'arn:aws:iam::111122223333:role/r', AssumeRolePolicyDocument: doc, Description: '', MaxSessionDuration: 3600 },
+    ],
+  };
+  const inv = loadSnapshot(two, { account: 'prod' });
+  expect(inv.policies[0]).toMatchObject({
+    name: 'marked',
+    description: 'Reads [iam-connections:connection=sekoia]',
+    tagsRead: false,
+    versions: { v1: { Version: '2012-10-17', Statement: [] }, v2: doc },
+  });
+  expect(inv.policies[1]?.tagsRead).toBeUndefined();
+  // An empty description that was read is known to be empty, unlike one never read.
+  expect(inv.roles[0]).toMatchObject({ description: '', maxSessionDuration: 3600 });
+});

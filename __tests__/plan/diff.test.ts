@@ -1,11 +1,14 @@
-import type { AccountInventory, RoleState, UserState } from '../../src/aws/inventory-model.js';
+import { withKeyLastUsed } from '../../src/aws/gaad.js';
+import type { AccountInventory, ManagedPolicyState, RoleState, UserState } from '../../src/aws/inventory-model.js';
 import type { ConnectionSpec, Manifest } from '../../src/manifest/model.js';
 import { DEFAULT_KEY_RULES, OWNER_TAG } from '../../src/manifest/model.js';
 import { desiredState, fillExternalId, POLICY_HASH_TAG } from '../../src/plan/desired.js';
 import { buildPlan, planAccount } from '../../src/plan/diff.js';
-import { keyRecordTags } from '../../src/plan/keys.js';
+import { keyRecordTags, maskKeyId } from '../../src/plan/keys.js';
+import { keysNeedingLastUsed } from '../../src/plan/last-use.js';
 import type { AccountPlan, Change } from '../../src/plan/model.js';
 import { policyHash } from '../../src/plan/policy-equivalence.js';
+import { describeWithOwner } from '../../src/plan/policy-owner.js';
 import {
   ACCOUNT_ID,
   DAY,
@@ -500,3 +503,106 @@ describe('the plan file', () => {
     expect(p.changes[0]).toMatchObject({ kind: 'unresolved', severity: 'critical', action: 'none' });
   });
 });
+
+describe('live reads: what GAAD does not return is unknown, not different', () => {
+  const MARKED = describeWithOwner(undefined, 'senhasegura');
+  /** A policy as GAAD returns it: no tags, the owner marker in the description, all versions. */
+  const gaadPolicy = (document: unknown, over: Partial<ManagedPolicyState> = {}) =>
+    policyState('senhasegura-cloud-iam', document, { tags: {}, tagsRead: false, description: MARKED, versions: { v1: document }, ...over });
+
+  test('a policy we created, unchanged, shows no drift: owner from the marker, no tag change planned', () => {
+    const p = plan(both(), inSync({ policies: [gaadPolicy(SENHA_DOC)] }));
+    expect(p.changes).toEqual([]);
+  });
+
+  test('without the marker and without tags read, the policy is not ours: a conflict', () => {
+    const p = plan(both(), inSync({ policies: [gaadPolicy(SENHA_DOC, { description: 'made by hand' })] }));
+    expect(find(p, (c) => c.kind === 'conflict')).toMatchObject({ resource: { type: 'policy', name: 'senhasegura-cloud-iam' } });
+  });
+
+  test('a differing document: what differs, without claiming who changed it', () => {
+    const older = doc({ Effect: 'Allow', Action: ['iam:CreateUser', 'iam:GetUser', 'opsworks:DescribeUserProfiles', 'iam:*'], Resource: '*' });
+    const c = find(plan(both(), inSync({ policies: [gaadPolicy(older)] })), (x) => x.resource.type === 'policy');
+    expect(c).toMatchObject({ kind: 'modified', action: 'update', severity: 'critical', security: true });
+    expect(c.reason).toContain('iam:*');
+    expect(c.reason).toContain('cannot be told');
+    expect(c.reason).not.toMatch(/edited outside iam-connections since|the manifest changed\)|widened outside/);
+  });
+
+  test('a default that is not the newest version was chosen outside iam-connections', () => {
+    const widened = doc({ Effect: 'Allow', Action: ['iam:*'], Resource: '*' });
+    const live = gaadPolicy(widened, { defaultVersionId: 'v1', versionIds: ['v1', 'v2'], versions: { v1: widened, v2: SENHA_DOC } });
+    const c = find(plan(both(), inSync({ policies: [live] })), (x) => x.resource.type === 'policy');
+    expect(c.reason).toContain('the default version is v1, not the newest v2');
+    expect(c.reason).toContain("the manifest's document is version v2");
+    expect(c.severity).toBe('critical');
+  });
+
+  test('a marked policy no connection declares any more is extra', () => {
+    const gone = policyState('old-policy', SENHA_DOC, { tags: {}, tagsRead: false, description: describeWithOwner('x', 'retired') });
+    const c = find(plan(both(), inSync({ policies: [gaadPolicy(SENHA_DOC), gone] })), (x) => x.kind === 'extra');
+    expect(c).toMatchObject({ connection: 'retired', resource: { type: 'policy', name: 'old-policy' }, action: 'none' });
+  });
+
+  test('role description and session duration: no drift when unknown, compared when known', () => {
+    const m = manifest([senhasegura(), cloudyn({ role: roleSpec('cloudyn-cost-reader', { managedPolicies: ['ReadOnlyAccess'], description: 'Cloudyn', maxSessionDuration: 7200 }) })]);
+    expect(plan(m, inSync()).changes).toEqual([]);
+    const known = plan(m, inSync({ roles: [cloudynRole({ description: '', maxSessionDuration: 3600 })] }));
+    expect(find(known, (c) => c.resource.type === 'role')).toMatchObject({
+      before: { description: '', maxSessionDuration: 3600 },
+      after: { name: 'cloudyn-cost-reader', description: 'Cloudyn', maxSessionDuration: 7200 },
+      security: false,
+    });
+    const halfKnown = plan(m, inSync({ roles: [cloudynRole({ maxSessionDuration: 43200 })] }));
+    expect(find(halfKnown, (c) => c.resource.type === 'role')).toMatchObject({ after: { maxSessionDuration: 7200 }, security: true });
+    expect((find(halfKnown, (c) => c.resource.type === 'role').after as Record<string, unknown>).description).toBeUndefined();
+  });
+
+  test('a console password from the credential report: security drift ranked first, with the report date', () => {
+    const asOf = '2026-05-31T22:00:00.000Z';
+    const p = plan(both(), inSync({ users: [senhaUser({ hasLoginProfile: true, mfaActive: true, loginProfileAsOf: asOf, tags: { ...senhaUser().tags, owner: 'x' } })] }));
+    expect(p.changes[0]).toMatchObject({ resource: { type: 'login-profile' }, kind: 'unexpected', action: 'delete', security: true, before: { asOf, mfaActive: true } });
+    expect(p.changes[0]?.reason).toContain(`credential report generated at ${asOf}`);
+    expect(p.changes[0]?.reason).toContain('up to 4 hours');
+    expect(p.changes.map((c) => c.resource.type)).toEqual(['login-profile', 'tags']);
+  });
+
+  test('a credential report that could not be read: an unresolved note naming the permissions', () => {
+    const p = plan(
+      both(),
+      inSync({ credentialReport: { unavailable: { reason: 'iam:GenerateCredentialReport was denied', missingPermissions: ['iam:GenerateCredentialReport'] } } }),
+    );
+    expect(p.changes).toHaveLength(1);
+    expect(p.changes[0]).toMatchObject({ kind: 'unresolved', action: 'none', security: true, resource: { type: 'account', name: 'prod' } });
+    expect(p.changes[0]?.reason).toMatch(/console passwords of the integration users \(senhasegura-cloud-iam\) could not be checked/);
+    expect(p.changes[0]?.reason).toContain('iam:GenerateCredentialReport and iam:GetCredentialReport');
+    // No integration user in the account: nothing to check, nothing to say.
+    const rolesOnly = plan(manifest([cloudyn()]), inSync({ users: [], policies: [], credentialReport: { unavailable: { reason: 'x' } } }));
+    expect(rolesOnly.changes).toEqual([]);
+  });
+
+  test('a key decision that needs last use says so; after reading it, the plan decides', () => {
+    const NEW = 'AKIASENHASEGURA00002';
+    const rotated = daysBefore(8);
+    const user = senhaUser({
+      tags: owned('senhasegura', keyRecordTags({ current: { id: NEW, at: rotated }, previous: { id: KEY_ID, at: rotated } })),
+      accessKeys: [key(KEY_ID, 100), key(NEW, 8)],
+    });
+    const first = buildPlan({ ...planInput(inSync({ users: [user] })) });
+    const open = find(first.accounts[0] as AccountPlan, (c) => c.kind === 'key-retire');
+    expect(open).toMatchObject({ action: 'none', after: { keyId: KEY_ID, needsLastUsed: true } });
+    expect(keysNeedingLastUsed(first)).toEqual([{ account: 'prod', user: 'senhasegura-cloud-iam', keyId: KEY_ID }]);
+
+    const unused = withKeyLastUsed(inSync({ users: [user] }), new Map([[KEY_ID, daysBefore(3)]]));
+    const second = buildPlan(planInput(unused));
+    expect(find(second.accounts[0] as AccountPlan, (c) => c.kind === 'key-retire')).toMatchObject({ action: 'deactivate' });
+    expect(keysNeedingLastUsed(second)).toEqual([]);
+
+    const inUse = withKeyLastUsed(inSync({ users: [user] }), new Map([[KEY_ID, new Date(NOW.getTime() - 3600_000).toISOString()]]));
+    expect(find(buildPlan(planInput(inUse)).accounts[0] as AccountPlan, (c) => c.resource.name.endsWith(maskKeyId(KEY_ID)))).toMatchObject({ kind: 'key-in-use', action: 'none' });
+  });
+});
+
+function planInput(inv: AccountInventory) {
+  return { manifest: both(), inventories: [inv], env: ENV, now: NOW, prune: false };
+}

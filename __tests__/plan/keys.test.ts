@@ -1,6 +1,6 @@
 import { DEFAULT_KEY_RULES } from '../../src/manifest/model.js';
 import type { KeyRules } from '../../src/manifest/model.js';
-import { assessKeys, formatDuration, keyRecordTags, maskKeyId, readKeyRecord } from '../../src/plan/keys.js';
+import { assessKeys, formatDuration, keyRecordTags, lastUseNeeded, maskKeyId, readKeyRecord } from '../../src/plan/keys.js';
 import type { KeyRecord } from '../../src/plan/keys.js';
 import { DAY, NOW, daysBefore, key } from './fixtures.js';
 
@@ -92,10 +92,23 @@ describe('previous key after a rotation', () => {
   test('past overlap, unused: deactivate', () => {
     expect(kinds(input(8, { lastUsed: daysBefore(3) }))).toEqual([['key-retire', 'deactivate']]);
   });
-  test('past overlap, last-used not read yet: deactivate, executor checks GetAccessKeyLastUsed', () => {
-    const f = assessKeys(input(8, {})).findings;
-    expect(f.map((x) => x.kind)).toEqual(['key-retire']);
-    expect(f[0]?.reason).toContain('GetAccessKeyLastUsed');
+  test('past overlap, last use not read: nothing is guessed, the finding asks for last use', () => {
+    const a = assessKeys(input(8, {}));
+    expect(a.findings.map((x) => [x.kind, x.action, x.needsLastUsed])).toEqual([['key-retire', 'none', true]]);
+    expect(a.findings[0]?.reason).toContain('GetAccessKeyLastUsed');
+    expect(lastUseNeeded(a)).toEqual([OLD]);
+  });
+  test('never used counts as unused', () => {
+    expect(kinds(input(8, { lastUsed: null }))).toEqual([['key-retire', 'deactivate']]);
+  });
+  test('force needs no last use', () => {
+    const a = assessKeys(input(8, {}, { ...rules, force: true }));
+    expect(a.findings.map((x) => [x.kind, x.action])).toEqual([['key-retire', 'deactivate']]);
+    expect(lastUseNeeded(a)).toEqual([]);
+  });
+  test('decisions that do not depend on use never ask for it', () => {
+    expect(lastUseNeeded(assessKeys(input(3, {})))).toEqual([]);
+    expect(lastUseNeeded(assessKeys(input(14, { status: 'Inactive' })))).toEqual([]);
   });
   test('past overlap but still in use: waits', () => {
     expect(kinds(input(8, { lastUsed: new Date(NOW.getTime() - 3600_000).toISOString() }))).toEqual([['key-in-use', 'none']]);

@@ -15,6 +15,8 @@ export interface Inputs {
   awsRegion: string;
   githubToken?: string;
   comment: 'auto' | 'always' | 'never';
+  /** How the sticky comment is refreshed. */
+  commentMode: 'update' | 'new' | 'hide-and-new' | 'delete-and-new';
   failOn: 'error' | 'drift' | 'never';
   prune: boolean;
   /** The clock every time-based rule reads. */
@@ -56,6 +58,7 @@ export function parseInputs(get: (name: string) => string, now: Date): { inputs:
     awsRegion: get('aws-region') || 'us-east-1',
     githubToken: get('github-token') || undefined,
     comment: oneOf('comment', get('comment') || 'auto', ['auto', 'always', 'never'] as const, errors),
+    commentMode: oneOf('comment-mode', get('comment-mode') || 'update', ['update', 'new', 'hide-and-new', 'delete-and-new'] as const, errors),
     failOn: oneOf('fail-on', get('fail-on') || 'error', ['error', 'drift', 'never'] as const, errors),
     prune: prune === 'true',
     asOf: typeof asOf === 'string' ? now : asOf,

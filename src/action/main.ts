@@ -4,6 +4,7 @@
  */
 import * as core from '@actions/core';
 import { parseInputs } from './inputs.js';
+import { actionApply } from './apply.js';
 import { actionPlan } from './plan.js';
 import { actionValidate } from './validate.js';
 
@@ -31,6 +32,8 @@ export async function runAction(env: NodeJS.ProcessEnv = process.env): Promise<n
         return await actionValidate(inputs, env);
       case 'plan':
         return await actionPlan(inputs, env);
+      case 'apply':
+        return await actionApply(inputs, env);
       default:
         core.setFailed(`iam-connections: the "${inputs.command}" command is not available in this version yet.`);
         return 1;

@@ -4,71 +4,36 @@
  * account could not be read or the manifest is invalid (unless `fail-on: never`).
  */
 import * as core from '@actions/core';
-import { createCredentialResolver } from '../aws/credentials.js';
-import { liveInventoryReader } from '../commands/inventory-readers.js';
-import { accountMatrix, roleArns, runPlan } from '../commands/plan.js';
+import { accountMatrix, type PlanCommandResult, roleArns, runPlan } from '../commands/plan.js';
+import type { Plan } from '../plan/model.js';
 import { renderFindingsMarkdown } from '../report/findings-markdown.js';
 import { tally, tallyLine } from '../report/findings-text.js';
+import { renderAccessGraph } from '../report/mermaid.js';
 import { renderPlanMarkdown } from '../report/plan-markdown.js';
 import { renderPlanText } from '../report/plan-text.js';
+import { renderSarif } from '../report/sarif.js';
+import { VERSION } from '../version.js';
+import { awsAccess } from './aws-access.js';
+import { postPlanComment } from './comment.js';
 import { writeOutputFile } from './files.js';
 import { emitFindings } from './findings.js';
 import type { Inputs } from './inputs.js';
 
 export async function actionPlan(inputs: Inputs, env: NodeJS.ProcessEnv): Promise<number> {
-  const root = env.GITHUB_WORKSPACE || process.cwd();
   const result = await runPlan(inputs.manifest, {
-    root,
+    root: env.GITHUB_WORKSPACE || process.cwd(),
     env,
     accounts: inputs.accounts,
     now: inputs.asOf,
     prune: inputs.prune,
-    reader: (manifest, selected) => {
-      if (inputs.roleToAssume && selected.length > 1) {
-        throw new Error(
-          `input "role-to-assume" replaces the manifest's role for a single-account run, but ${selected.length} accounts are selected (${selected.join(', ')}): set "accounts" to one of them`,
-        );
-      }
-      const resolver = createCredentialResolver({
-        accounts: manifest.accounts,
-        region: inputs.awsRegion,
-        audience: inputs.audience,
-        ...(inputs.roleToAssume ? { roleToAssume: inputs.roleToAssume } : {}),
-        env,
-      });
-      return liveInventoryReader({ resolver, region: inputs.awsRegion });
-    },
+    reader: awsAccess(inputs, env).reader,
   });
-
-  emitFindings(result.findings);
-  for (const e of result.errors) core.error(e);
-  if (!result.plan) {
-    const markdown = renderFindingsMarkdown(`iam-connections plan: \`${inputs.manifest}\` is not valid`, result.findings);
-    core.setOutput('report', writeOutputFile('plan.md', markdown, env));
-    if (env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(markdown).write();
-    const why = result.errors.length ? result.errors.join('; ') : `${tallyLine(tally(result.findings))}; nothing was read from AWS`;
-    return fail(inputs, `iam-connections plan: ${why}.`);
-  }
-
-  const plan = result.plan;
-  for (const f of result.failures) core.error(`account ${f.account}: ${f.message}`);
-  core.info(renderPlanText(plan));
-  if (result.failures.length) {
-    core.info(`The plan covers ${result.selected.length - result.failures.length} of ${result.selected.length} account(s): ${result.failures.map((f) => f.account).join(', ')} could not be read, so their drift is unknown.`);
-  }
-
-  let markdown = renderPlanMarkdown(plan, `iam-connections plan: \`${inputs.manifest}\``);
-  if (result.failures.length) {
-    markdown += `\n### Accounts not read\n\n${result.failures.map((f) => `- **${f.account}**: ${f.message}`).join('\n')}\n`;
-  }
-  if (result.findings.length) markdown += `\n${renderFindingsMarkdown('Manifest findings', result.findings)}`;
-  core.setOutput('plan', writeOutputFile('plan.json', `${JSON.stringify(plan, null, 2)}\n`, env));
+  const plan = await publishPlan('plan', inputs, env, result);
+  if (!plan) return 1;
+  const markdown = planReport('plan', inputs, result, plan);
   core.setOutput('report', writeOutputFile('plan.md', markdown, env));
-  core.setOutput('drift', String(plan.summary.drift));
-  core.setOutput('changes', String(plan.summary.changes));
-  if (result.manifest) core.setOutput('role-arns', JSON.stringify(roleArns(result.manifest, result.selected)));
-  core.setOutput('matrix', JSON.stringify(accountMatrix(result.selected)));
   if (env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(markdown).write();
+  await postPlanComment(inputs, env, plan, result.manifest, result.findings);
 
   if (result.failures.length) {
     return fail(inputs, `iam-connections plan: ${result.failures.length} of ${result.selected.length} account(s) could not be read; the plan covers the others.`);
@@ -80,8 +45,53 @@ export async function actionPlan(inputs: Inputs, env: NodeJS.ProcessEnv): Promis
   return 0;
 }
 
+/**
+ * What plan and apply share: findings, account failures and the plan through the runner, and
+ * the plan's outputs. Returns the plan, or undefined when there is none (the step has failed).
+ */
+export async function publishPlan(command: string, inputs: Inputs, env: NodeJS.ProcessEnv, result: PlanCommandResult): Promise<Plan | undefined> {
+  emitFindings(result.findings);
+  for (const e of result.errors) core.error(e);
+  if (!result.plan) {
+    const markdown = renderFindingsMarkdown(`iam-connections ${command}: \`${inputs.manifest}\` is not valid`, result.findings);
+    core.setOutput('report', writeOutputFile(`${command}.md`, markdown, env));
+    if (env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(markdown).write();
+    const why = result.errors.length ? result.errors.join('; ') : `${tallyLine(tally(result.findings))}; nothing was read from or written to AWS`;
+    fail(inputs, `iam-connections ${command}: ${why}.`);
+    return undefined;
+  }
+  const plan = result.plan;
+  for (const f of result.failures) core.error(`account ${f.account}: ${f.message}`);
+  core.info(renderPlanText(plan));
+  if (result.failures.length) {
+    core.info(
+      `The plan covers ${result.selected.length - result.failures.length} of ${result.selected.length} account(s): ${result.failures.map((f) => f.account).join(', ')} could not be read, so their drift is unknown.`,
+    );
+  }
+  const root = env.GITHUB_WORKSPACE || process.cwd();
+  core.setOutput('plan', writeOutputFile('plan.json', `${JSON.stringify(plan, null, 2)}\n`, env));
+  core.setOutput('drift', String(plan.summary.drift));
+  core.setOutput('changes', String(plan.summary.changes));
+  if (result.manifest) core.setOutput('role-arns', JSON.stringify(roleArns(result.manifest, result.selected)));
+  core.setOutput('matrix', JSON.stringify(accountMatrix(result.selected)));
+  const sarif = renderSarif(result.findings, plan, { toolVersion: VERSION, manifestFile: inputs.manifest, root });
+  core.setOutput('sarif', writeOutputFile(`${command}.sarif`, `${JSON.stringify(sarif, null, 2)}\n`, env));
+  return plan;
+}
+
+/** The Markdown report of a plan: summary, changes, unread accounts, findings, the picture. */
+export function planReport(command: string, inputs: Inputs, result: PlanCommandResult, plan: Plan): string {
+  let markdown = renderPlanMarkdown(plan, `iam-connections ${command}: \`${inputs.manifest}\``);
+  if (result.failures.length) {
+    markdown += `\n### Accounts not read\n\n${result.failures.map((f) => `- **${f.account}**: ${f.message}`).join('\n')}\n`;
+  }
+  if (result.findings.length) markdown += `\n${renderFindingsMarkdown('Manifest findings', result.findings)}`;
+  if (result.manifest) markdown += `\n### Who can reach what\n\n${renderAccessGraph(result.manifest, plan)}\n`;
+  return markdown;
+}
+
 /** `fail-on: never` reports the failure but keeps the step green. */
-function fail(inputs: Inputs, message: string): number {
+export function fail(inputs: Inputs, message: string): number {
   if (inputs.failOn === 'never') {
     core.warning(`${message} (fail-on is "never": the step does not fail)`);
     return 0;

@@ -67,6 +67,8 @@ export interface GaadPolicy {
   Path?: string;
   DefaultVersionId?: string;
   AttachmentCount?: number;
+  /** Set at CreatePolicy, immutable; carries our owner marker (GAAD has no policy tags). */
+  Description?: string;
   PolicyVersionList?: GaadPolicyVersion[];
   /** Not in GAAD (IAM leaves managed-policy tags out); kept when a snapshot has them. */
   Tags?: GaadTag[];
@@ -154,7 +156,8 @@ export function mapRole(r: GaadRole, where: string): RoleState {
     attached: attached(r.AttachedManagedPolicies, at),
     inline: inline(r.RolePolicyList, at),
   };
-  if (r.Description !== undefined && r.Description !== '') state.description = r.Description;
+  // Absent means unknown (GAAD never has it); a snapshot's '' means read, and empty.
+  if (r.Description !== undefined) state.description = r.Description;
   if (r.MaxSessionDuration !== undefined) state.maxSessionDuration = r.MaxSessionDuration;
   if (r.PermissionsBoundary?.PermissionsBoundaryArn) state.permissionsBoundary = r.PermissionsBoundary.PermissionsBoundaryArn;
   return state;
@@ -173,12 +176,18 @@ export function mapPolicy(p: GaadPolicy, where: string): ManagedPolicyState {
   const defaultVersionId =
     p.DefaultVersionId ?? versions.find((v) => v.IsDefaultVersion === true)?.VersionId ?? '';
   const def = versions.find((v) => v.VersionId === defaultVersionId) ?? versions.find((v) => v.IsDefaultVersion === true);
-  return {
+  const document = decodePolicyDocument(def?.Document, `${at}, version ${defaultVersionId}`);
+  const documents: Record<string, unknown> = {};
+  for (const v of versions) {
+    if (typeof v.VersionId !== 'string' || v.Document === undefined) continue;
+    documents[v.VersionId] = v === def ? document : decodePolicyDocument(v.Document, `${at}, version ${v.VersionId}`);
+  }
+  const state: ManagedPolicyState = {
     name,
     arn: p.Arn ?? '',
     path: p.Path ?? '/',
     defaultVersionId,
-    document: decodePolicyDocument(def?.Document, `${at}, version ${defaultVersionId}`),
+    document,
     versionIds: versions
       .map((v) => v.VersionId)
       .filter((v): v is string => typeof v === 'string')
@@ -186,6 +195,11 @@ export function mapPolicy(p: GaadPolicy, where: string): ManagedPolicyState {
     attachmentCount: p.AttachmentCount ?? 0,
     tags: tagRecord(p.Tags),
   };
+  if (Object.keys(documents).length > 0) state.versions = documents;
+  if (p.Description !== undefined) state.description = p.Description;
+  // GAAD never returns policy tags: an empty record would read as "untagged".
+  if (p.Tags === undefined) state.tagsRead = false;
+  return state;
 }
 
 export interface InventoryMeta {
@@ -238,5 +252,21 @@ export function withAccessKeys(inv: AccountInventory, keys: ReadonlyMap<string, 
         ? u
         : { ...u, accessKeys: [...k].sort((a, b) => a.created.localeCompare(b.created) || a.id.localeCompare(b.id)) };
     }),
+  };
+}
+
+/**
+ * Records GetAccessKeyLastUsed answers (ISO time, or null for never used) on the keys they
+ * belong to: the second phase of a plan whose key decisions need last use.
+ */
+export function withKeyLastUsed(inv: AccountInventory, lastUsed: ReadonlyMap<string, string | null>): AccountInventory {
+  if (lastUsed.size === 0) return inv;
+  return {
+    ...inv,
+    users: inv.users.map((u) =>
+      u.accessKeys === undefined || !u.accessKeys.some((k) => lastUsed.has(k.id))
+        ? u
+        : { ...u, accessKeys: u.accessKeys.map((k) => (lastUsed.has(k.id) ? { ...k, lastUsed: lastUsed.get(k.id) ?? null } : k)) },
+    ),
   };
 }

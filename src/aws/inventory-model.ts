@@ -34,8 +34,18 @@ export interface UserState {
   permissionsBoundary?: string;
   /** Present only when the user has been read with ListAccessKeys (managed or name-matched users). */
   accessKeys?: AccessKeyState[];
-  /** True when GAAD or GetLoginProfile shows a console password. */
+  /**
+   * Whether the user has a console password: from the IAM credential report (see
+   * `loginProfileAsOf`), GetLoginProfile or a snapshot. Absent: not known (GAAD does not say).
+   */
   hasLoginProfile?: boolean;
+  /** From the credential report: whether an MFA device is active (integration users need none). */
+  mfaActive?: boolean;
+  /**
+   * Set when `hasLoginProfile` comes from the credential report: the report's GeneratedTime.
+   * IAM reuses a report for up to 4 hours, so the answer can be that old.
+   */
+  loginProfileAsOf?: string;
 }
 
 export interface RoleState {
@@ -46,6 +56,10 @@ export interface RoleState {
   created: string;
   tags: Record<string, string>;
   trust: unknown;
+  /**
+   * GAAD returns neither: both are absent unless GetRole (or a snapshot) supplied them, and
+   * absent means unknown, not empty. A role read without a description has `''`.
+   */
   description?: string;
   maxSessionDuration?: number;
   attached: AttachedPolicy[];
@@ -61,8 +75,21 @@ export interface ManagedPolicyState {
   /** The default version's document. */
   document: unknown;
   versionIds: string[];
+  /** Every version's document (GAAD returns them all), by version id. */
+  versions?: Record<string, unknown>;
   attachmentCount: number;
+  /**
+   * Set by CreatePolicy and immutable afterwards; GAAD returns it. Policies iam-connections
+   * creates end it with the owner marker (see src/plan/policy-owner.ts), because GAAD does
+   * not return policy tags.
+   */
+  description?: string;
   tags: Record<string, string>;
+  /**
+   * False when the source cannot return policy tags (GAAD never does): `tags` is then empty
+   * for lack of knowledge, and nothing may be concluded from it. Absent: the tags were read.
+   */
+  tagsRead?: boolean;
 }
 
 export interface BucketState {
@@ -80,4 +107,16 @@ export interface AccountInventory {
   /** Customer-managed (local) policies only. */
   policies: ManagedPolicyState[];
   buckets: BucketState[];
+  /** Present when the IAM credential report was asked for (console passwords, MFA). */
+  credentialReport?: CredentialReportInfo;
+}
+
+/** What reading the credential report takes: the plan names them when they are missing. */
+export const CREDENTIAL_REPORT_PERMISSIONS = ['iam:GenerateCredentialReport', 'iam:GetCredentialReport'] as const;
+
+export interface CredentialReportInfo {
+  /** The report's GeneratedTime (ISO-8601) when it was read. */
+  generatedAt?: string;
+  /** Set when it could not be read: why, and the permissions to grant if it was denied. */
+  unavailable?: { reason: string; missingPermissions?: string[] };
 }

@@ -2,7 +2,8 @@
  * Reads what one account holds with as few calls as IAM allows: GetAccountAuthorizationDetails
  * pages (users, roles, local policies with documents, attachments, tags), then one
  * ListAccessKeys per user we manage or declare (GAAD has no keys), and nothing per policy or
- * attachment. GetLoginProfile (one call per managed user) only when asked.
+ * attachment. Console passwords come from the credential report (2-3 calls per account) when
+ * asked; GetLoginProfile (one call per managed user) only when asked.
  */
 import {
   GetAccessKeyLastUsedCommand,
@@ -15,6 +16,7 @@ import {
 } from '@aws-sdk/client-iam';
 import { GetBucketPolicyCommand, HeadBucketCommand, type S3Client } from '@aws-sdk/client-s3';
 import { OWNER_TAG } from '../manifest/model.js';
+import { readCredentialReport, withCredentialReport } from './credential-report.js';
 import { mapGaadPages, withAccessKeys, isoDate, type GaadPage } from './gaad.js';
 import type { AccessKeyState, AccountInventory, BucketState, RoleState, UserState } from './inventory-model.js';
 import { decodePolicyDocument, PolicyDecodeError } from './policy-decode.js';
@@ -31,7 +33,8 @@ export class InventoryReadError extends Error {
       hint ??
       (denied
         ? `The role used for account "${account}" needs ${action} (plan reads with iam:GetAccountAuthorizationDetails, ` +
-          'iam:ListAccessKeys, iam:GetLoginProfile, iam:GetRole, iam:GetAccessKeyLastUsed, s3:ListBucket and s3:GetBucketPolicy).'
+          'iam:ListAccessKeys, iam:GenerateCredentialReport, iam:GetCredentialReport, iam:GetLoginProfile, iam:GetRole, ' +
+          'iam:GetAccessKeyLastUsed, s3:ListBucket and s3:GetBucketPolicy).'
         : 'Rerun; if it persists, run with the AWS SDK debug log or report it with this message.');
     super(`Reading account "${account}": ${action} failed: ${errorSummary(err)}. ${fix}`, { cause: err });
     this.name = 'InventoryReadError';
@@ -50,7 +53,19 @@ export interface ReadInventoryOptions {
    * declares in this account (name clashes, adoption). Users with the owner tag always are.
    */
   isDeclaredUser?: (name: string) => boolean;
-  /** One GetLoginProfile per managed or declared user, to detect console passwords. Default false. */
+  /**
+   * Read the IAM credential report (GenerateCredentialReport, GetCredentialReport: 2-3 calls
+   * per account) for console passwords and MFA of every user. Denial does not fail the read:
+   * the inventory's `credentialReport.unavailable` says what is missing. Default false; `plan`
+   * turns it on.
+   */
+  credentialReport?: boolean;
+  /** How long to wait for IAM to generate the credential report. Default 60 s. */
+  credentialReportWaitMs?: number;
+  /**
+   * One GetLoginProfile per managed or declared user: current to the second where the report
+   * may be 4 hours old. Overrides the report's answer for those users. Default false.
+   */
   readLoginProfiles?: boolean;
   /**
    * One GetRole per managed (tagged) or declared role, for what GAAD leaves out: description
@@ -188,6 +203,20 @@ export async function readKeyLastUsed(
   return d === undefined ? null : isoDate(d);
 }
 
+/**
+ * Last use of exactly the keys a plan asked for (`keysNeedingLastUsed`), one call each, a few
+ * at a time; feed the answer to `withKeyLastUsed` and plan again.
+ */
+export async function readKeysLastUsed(
+  iam: IAMClient,
+  keyIds: readonly string[],
+  opts: { account?: string; retry?: RetryOptions; concurrency?: number } = {},
+): Promise<Map<string, string | null>> {
+  const ids = [...new Set(keyIds)].sort();
+  const answers = await mapLimit(ids, opts.concurrency ?? 4, (id) => readKeyLastUsed(iam, id, opts));
+  return new Map(ids.map((id, i) => [id, answers[i] ?? null]));
+}
+
 /** `AKIA…WXYZ`, the only way an access key id is shown. */
 export function maskKeyId(id: string): string {
   return id.length <= 8 ? id : `${id.slice(0, 4)}…${id.slice(-4)}`;
@@ -245,10 +274,29 @@ export async function readInventory(iam: IAMClient, opts: ReadInventoryOptions):
   const keyLists = await mapLimit(targets, concurrency, (u) => readAccessKeys(iam, u.name, opts));
   let inv = withAccessKeys(base, new Map(targets.map((u, i) => [u.name, keyLists[i] ?? []])));
 
+  if (opts.credentialReport === true) {
+    const report = await readCredentialReport(iam, {
+      account: opts.account,
+      ...(opts.retry !== undefined ? { retry: opts.retry } : {}),
+      ...(opts.credentialReportWaitMs !== undefined ? { maxWaitMs: opts.credentialReportWaitMs } : {}),
+    }).catch((err: unknown) => {
+      if (err instanceof RetriesExhaustedError) throw err;
+      throw new InventoryReadError(opts.account, 'the IAM credential report', err);
+    });
+    inv = withCredentialReport(inv, report);
+  }
+
   if (opts.readLoginProfiles === true) {
     const profiles = await mapLimit(targets, concurrency, (u) => readLoginProfile(iam, u.name, opts));
     const has = new Map(targets.map((u, i) => [u.name, profiles[i] ?? false]));
-    inv = { ...inv, users: inv.users.map((u) => (has.has(u.name) ? { ...u, hasLoginProfile: has.get(u.name) } : u)) };
+    inv = {
+      ...inv,
+      users: inv.users.map((u) => {
+        if (!has.has(u.name)) return u;
+        const { loginProfileAsOf: _stale, ...rest } = u;
+        return { ...rest, hasLoginProfile: has.get(u.name) };
+      }),
+    };
   }
 
   if (opts.readRoleDetails === true) {
@@ -262,9 +310,8 @@ export async function readInventory(iam: IAMClient, opts: ReadInventoryOptions):
       roles: inv.roles.map((r) => {
         const d = byRole.get(r.name);
         if (d === undefined) return r;
-        const next: RoleState = { ...r };
-        if (d.Description) next.description = d.Description;
-        if (d.MaxSessionDuration !== undefined) next.maxSessionDuration = d.MaxSessionDuration;
+        // Read now: an absent description is known to be empty, an absent duration IAM's default.
+        const next: RoleState = { ...r, description: d.Description ?? '', maxSessionDuration: d.MaxSessionDuration ?? 3600 };
         return next;
       }),
     };

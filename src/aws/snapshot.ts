@@ -13,7 +13,7 @@
  *                            "GroupList": [], "AttachedManagedPolicies": [{ "PolicyName", "PolicyArn" }],
  *                            "PermissionsBoundary"?, "Tags": [{ "Key", "Value" }] }],
  *       "RoleDetailList": [{ "RoleName", ..., "AssumeRolePolicyDocument", "RolePolicyList", ... }],
- *       "Policies": [{ "PolicyName", "Arn", "Path", "DefaultVersionId", "AttachmentCount",
+ *       "Policies": [{ "PolicyName", "Arn", "Path", "DefaultVersionId", "AttachmentCount", "Description"?,
  *                      "PolicyVersionList": [{ "Document", "VersionId", "IsDefaultVersion" }] }],
  *       "GroupDetailList"?: ignored,
  *
@@ -22,6 +22,11 @@
  *       "LoginProfiles": ["<user name with a console password>", ...],
  *       "AccountId": "123456789012"
  *     }
+ *
+ * Like the live read, a snapshot has no policy tags unless a policy carries a "Tags" list (then
+ * they count as read); a policy's owner otherwise comes from the marker at the end of its
+ * Description. Roles may carry "Description" and "MaxSessionDuration" (GetRole's fields) to have
+ * them compared; without them they are unknown, and not compared.
  *
  * Documents may be URL-encoded strings (the API), JSON strings, or objects (the CLI decodes
  * them). Users listed in `AccessKeys` get exactly those keys (an empty list means "read, none");

@@ -39,8 +39,11 @@ export async function cliPlan(manifest: string, flags: PlanFlags, io: CliIo): Pr
         ? snapshotInventoryReader(flags.state)
         : liveInventoryReader({ resolver: createCredentialResolver({ accounts: m.accounts, region, mode: 'default-chain', env: io.env }), region }),
   });
-  const findingsText = renderFindingsText(result.findings);
-  if (findingsText) io.err(`${findingsText}\n\n`);
+  // Notices and acknowledged risks are validate's to list; here they would bury the plan.
+  const loud = result.findings.filter((f) => f.severity !== 'notice' && !f.acknowledged);
+  const findingsText = renderFindingsText(loud);
+  if (findingsText) io.err(`${findingsText}\n`);
+  if (result.findings.length) io.err(`${manifest}: ${tallyLine(tally(result.findings))} (see 'iam-connections validate' for all of them)\n\n`);
   for (const e of result.errors) io.err(`iam-connections: ${e}\n`);
   if (!result.plan) {
     if (!result.errors.length) io.err(`${manifest}: INVALID (${tallyLine(tally(result.findings))}); nothing was read\n`);

@@ -5,24 +5,31 @@
 import { readFileSync } from 'node:fs';
 import { iamClient, s3Client } from '../aws/clients.js';
 import type { CredentialResolver } from '../aws/credentials.js';
-import { readInventory } from '../aws/inventory.js';
+import { readInventory, readKeysLastUsed } from '../aws/inventory.js';
 import { loadSnapshot } from '../aws/snapshot.js';
 import type { InventoryReader } from './plan.js';
 
 export function liveInventoryReader(opts: { resolver: CredentialResolver; region: string }): InventoryReader {
-  return async (spec, desired) => {
-    const credentials = await opts.resolver(spec);
-    const iam = iamClient({ region: opts.region, credentials });
-    const users = new Set(desired.users.map((u) => u.name.toLowerCase()));
-    const roles = new Set(desired.roles.map((r) => r.name.toLowerCase()));
-    const buckets = desired.buckets.map((b) => b.name);
-    return readInventory(iam, {
-      account: spec.name,
-      accountId: spec.id,
-      isDeclaredUser: (name) => users.has(name.toLowerCase()),
-      isDeclaredRole: (name) => roles.has(name.toLowerCase()),
-      ...(buckets.length ? { buckets: { s3: s3Client({ region: spec.region ?? opts.region, credentials }), names: buckets } } : {}),
-    });
+  return {
+    async read(spec, desired) {
+      const credentials = await opts.resolver(spec);
+      const users = new Set(desired.users.map((u) => u.name.toLowerCase()));
+      const roles = new Set(desired.roles.map((r) => r.name.toLowerCase()));
+      const buckets = desired.buckets.map((b) => b.name);
+      return readInventory(iamClient({ region: opts.region, credentials }), {
+        account: spec.name,
+        accountId: spec.id,
+        isDeclaredUser: (name) => users.has(name.toLowerCase()),
+        isDeclaredRole: (name) => roles.has(name.toLowerCase()),
+        // Console passwords and MFA for every user in two or three calls, not one per user.
+        credentialReport: true,
+        ...(buckets.length ? { buckets: { s3: s3Client({ region: spec.region ?? opts.region, credentials }), names: buckets } } : {}),
+      });
+    },
+    async lastUsed(spec, keyIds) {
+      const iam = iamClient({ region: opts.region, credentials: await opts.resolver(spec) });
+      return readKeysLastUsed(iam, keyIds, { account: spec.name });
+    },
   };
 }
 
@@ -40,7 +47,7 @@ export function snapshotInventoryReader(file: string): InventoryReader {
   const perAccount =
     typeof data === 'object' && data !== null && 'accounts' in data ? ((data as { accounts: Record<string, unknown> }).accounts ?? {}) : undefined;
   let single: string | undefined;
-  return async (spec) => {
+  const read: InventoryReader['read'] = async (spec) => {
     if (!perAccount && single !== undefined && single !== spec.name) {
       throw new Error(
         `the snapshot ${file} holds one account (planned as "${single}"), so "${spec.name}" cannot be planned from it: ` +
@@ -52,4 +59,5 @@ export function snapshotInventoryReader(file: string): InventoryReader {
     if (one === undefined) throw new Error(`the snapshot ${file} has no entry for account "${spec.name}" under "accounts"`);
     return loadSnapshot(one, { account: spec.name, accountId: spec.id, file });
   };
+  return { read };
 }

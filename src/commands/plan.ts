@@ -9,13 +9,22 @@ import { isBlocking } from '../diagnostics.js';
 import { loadManifest, resolveEnvRefs } from '../manifest/load.js';
 import type { AccountSpec, Manifest } from '../manifest/model.js';
 import { desiredState } from '../plan/desired.js';
+import { withKeyLastUsed } from '../aws/gaad.js';
 import { buildPlan } from '../plan/diff.js';
+import { keysNeedingLastUsed } from '../plan/last-use.js';
 import type { Plan } from '../plan/model.js';
 import { checkManifestPolicies } from '../policy/checks.js';
 import { selectAccounts } from './select-accounts.js';
 
-/** Reads one account's inventory; the live reader and the snapshot reader both fit. */
-export type InventoryReader = (account: AccountSpec, desired: ReturnType<typeof desiredState>) => Promise<AccountInventory>;
+/** Reads accounts: the live reader and the snapshot reader both fit. */
+export interface InventoryReader {
+  read(account: AccountSpec, desired: ReturnType<typeof desiredState>): Promise<AccountInventory>;
+  /**
+   * `GetAccessKeyLastUsed` for exactly the keys a decision needs (the plan says which); a
+   * snapshot cannot answer, and the plan then says the decision waits for that read.
+   */
+  lastUsed?(account: AccountSpec, keyIds: readonly string[]): Promise<ReadonlyMap<string, string | null>>;
+}
 
 export interface PlanCommandOptions {
   root: string;
@@ -48,6 +57,8 @@ export interface PlanCommandResult {
   plan?: Plan;
   /** The accounts that were planned, in manifest order. */
   selected: string[];
+  /** Resolved `{ env: NAME }` values: in memory only, for the executor. Never serialised. */
+  envValues: ReadonlyMap<string, string>;
 }
 
 /** Validation as `plan` and `apply` need it: an unset `{ env: NAME }` is an error here. */
@@ -79,7 +90,7 @@ async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (t: T) => 
 
 export async function runPlan(file: string, opts: PlanCommandOptions): Promise<PlanCommandResult> {
   const v = validateForAws(file, opts.root, opts.env);
-  const result: PlanCommandResult = { manifest: v.manifest, findings: v.findings, errors: [], failures: [], selected: [] };
+  const result: PlanCommandResult = { manifest: v.manifest, findings: v.findings, errors: [], failures: [], selected: [], envValues: v.values };
   if (!v.ok || !v.manifest) return result;
   const manifest = v.manifest;
 
@@ -105,15 +116,34 @@ export async function runPlan(file: string, opts: PlanCommandOptions): Promise<P
   const specs = manifest.accounts.filter((a) => selected.includes(a.name));
   const reads = await mapLimit(specs, opts.concurrency ?? 4, async (spec) => {
     try {
-      return await read(spec, desiredState(manifest, spec.name, v.values));
+      return await read.read(spec, desiredState(manifest, spec.name, v.values));
     } catch (err) {
       result.failures.push({ account: spec.name, message: err instanceof Error ? err.message : String(err) });
       return undefined;
     }
   });
-  const inventories = reads.filter((r): r is AccountInventory => r !== undefined);
+  let inventories = reads.filter((r): r is AccountInventory => r !== undefined);
+  const plan = (invs: AccountInventory[]) => buildPlan({ manifest, inventories: invs, env: v.values, now: opts.now, prune: opts.prune });
+  result.plan = plan(inventories);
+
+  // Second phase: last use is read only for the keys whose retirement depends on it.
+  const needed = read.lastUsed ? keysNeedingLastUsed(result.plan) : [];
+  if (needed.length && read.lastUsed) {
+    const lastUsed = read.lastUsed.bind(read);
+    inventories = await mapLimit(inventories, opts.concurrency ?? 4, async (inv) => {
+      const ids = needed.filter((n) => n.account === inv.account).map((n) => n.keyId);
+      const spec = specs.find((s) => s.name === inv.account);
+      if (!ids.length || !spec) return inv;
+      try {
+        return withKeyLastUsed(inv, await lastUsed(spec, ids));
+      } catch (err) {
+        result.failures.push({ account: inv.account, message: `could not read when access keys were last used: ${err instanceof Error ? err.message : String(err)}` });
+        return inv;
+      }
+    });
+    result.plan = plan(inventories);
+  }
   result.failures.sort((a, b) => a.account.localeCompare(b.account));
-  result.plan = buildPlan({ manifest, inventories, env: v.values, now: opts.now, prune: opts.prune });
   return result;
 }
 

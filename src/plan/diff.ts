@@ -10,6 +10,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { SourceLocation } from '../diagnostics.js';
+import { CREDENTIAL_REPORT_PERMISSIONS } from '../aws/inventory-model.js';
 import type { AccessKeyState, AccountInventory, AttachedPolicy, InlinePolicy, ManagedPolicyState, RoleState, UserState } from '../aws/inventory-model.js';
 import { OWNER_TAG } from '../manifest/model.js';
 import type { Manifest } from '../manifest/model.js';
@@ -26,6 +27,8 @@ import { desiredState, externalIdsIn, mapExternalIds, POLICY_HASH_TAG } from './
 import { assessKeys, maskKeyId } from './keys.js';
 import type { AccountPlan, Action, Change, ChangeKind, Plan, ResourceType, Severity } from './model.js';
 import { compareChanges } from './model.js';
+import { mergeBucketPolicy } from './bucket-policy.js';
+import { ownerTags } from './policy-owner.js';
 import { describeDelta, policiesEqual, policyDelta, policyHash } from './policy-equivalence.js';
 import { summarize } from './summary.js';
 import { watchReport } from './watch.js';
@@ -112,12 +115,20 @@ function rolePrincipalType(p: DesiredPrincipal): 'user' | 'role' {
   return 'trust' in p ? 'role' : 'user';
 }
 
+/**
+ * Where a live document that differs from the manifest came from, as far as can be told:
+ * `manifest` (it is what iam-connections last applied), `unknown` (no record; wording assumes
+ * the live side moved), `unrecorded` (no record can exist, e.g. a policy read through GAAD,
+ * which returns no policy tags: the wording claims no origin).
+ */
+type DocumentOrigin = 'unknown' | 'manifest' | 'unrecorded';
+
 /** How serious a document difference is, read in both directions. */
 function documentDrift(
   declared: unknown,
   live: unknown,
   what: string,
-  origin: 'unknown' | 'manifest' = 'unknown',
+  origin: DocumentOrigin = 'unknown',
 ): { severity: Severity; security: boolean; reason: string } {
   const liveDelta = policyDelta(declared, live); // what the live document has beyond the manifest
   const applyDelta = policyDelta(live, declared); // what apply would grant
@@ -139,7 +150,10 @@ function documentDrift(
     return {
       severity: 'critical',
       security: true,
-      reason: `${what} was widened outside the manifest: ${describeDelta(liveDelta)}; apply restores the declared document`,
+      reason:
+        origin === 'unrecorded'
+          ? `${what} is wider than the manifest declares: ${describeDelta(liveDelta)}; apply sets the declared document`
+          : `${what} was widened outside the manifest: ${describeDelta(liveDelta)}; apply restores the declared document`,
     };
   }
   if (liveDelta.loosens) {
@@ -159,10 +173,47 @@ function documentDrift(
   return { severity: 'medium', security: false, reason: `${what} differs from the manifest: ${describeDelta(applyDelta)}; apply updates it` };
 }
 
+const versionNumber = (v: string): number => Number(/\d+/.exec(v)?.[0] ?? Number.MAX_SAFE_INTEGER);
+
+/**
+ * What can honestly be said about why a live policy document differs from the manifest.
+ * With the policy-hash tag (a snapshot that has tags): whether the live document is the one
+ * last applied. Without it (GAAD returns no policy tags) only the version history speaks:
+ * iam-connections always makes the version it creates the default, so a default that is not
+ * the newest version was chosen outside iam-connections (SetDefaultPolicyVersion). Otherwise
+ * the origin is not claimed.
+ */
+function policyOrigin(p: DesiredPolicy, live: ManagedPolicyState): { origin: DocumentOrigin; note: string } {
+  const recorded = live.tagsRead === false ? undefined : live.tags[POLICY_HASH_TAG];
+  if (recorded !== undefined) {
+    return recorded === policyHash(live.document)
+      ? { origin: 'manifest', note: ' (the live document is the one iam-connections last applied: the manifest changed)' }
+      : { origin: 'unknown', note: ' (the live document was edited outside iam-connections since the last apply)' };
+  }
+  const newest = [...live.versionIds].sort((a, b) => versionNumber(a) - versionNumber(b)).pop();
+  const matching = Object.entries(live.versions ?? {})
+    .filter(([v, d]) => v !== live.defaultVersionId && policiesEqual(p.document, d))
+    .map(([v]) => v)
+    .sort((a, b) => versionNumber(a) - versionNumber(b));
+  const match = matching.length > 0 ? `; the manifest's document is version ${matching.join(', ')}` : '';
+  if (newest !== undefined && newest !== live.defaultVersionId) {
+    return {
+      origin: 'unknown',
+      note: ` (the default version is ${live.defaultVersionId}, not the newest ${newest}: an older version was made the default outside iam-connections, which always makes the version it creates the default${match})`,
+    };
+  }
+  if (live.tagsRead === false) {
+    return {
+      origin: 'unrecorded',
+      note: ` (whether the manifest changed or the policy was edited outside iam-connections cannot be told: GetAccountAuthorizationDetails returns no policy tags${match})`,
+    };
+  }
+  return { origin: 'unknown', note: match === '' ? '' : ` (${match.slice(2)})` };
+}
+
 function versionToDelete(p: ManagedPolicyState): string | undefined {
   if (p.versionIds.length < 5) return undefined;
-  const num = (v: string) => Number(/\d+/.exec(v)?.[0] ?? Number.MAX_SAFE_INTEGER);
-  return p.versionIds.filter((v) => v !== p.defaultVersionId).sort((a, b) => num(a) - num(b))[0];
+  return p.versionIds.filter((v) => v !== p.defaultVersionId).sort((a, b) => versionNumber(a) - versionNumber(b))[0];
 }
 
 function tagDiff(declared: Record<string, string>, live: Record<string, string>): Record<string, string> {
@@ -227,6 +278,7 @@ class AccountDiff {
   run(): Change[] {
     for (const conn of [...this.desired.connections].sort((a, b) => a.name.localeCompare(b.name))) this.connection(conn);
     this.extras();
+    this.credentialReportGap();
     return [...this.set.changes].sort(compareChanges);
   }
 
@@ -327,7 +379,7 @@ class AccountDiff {
       });
     }
     resource.arn = live.arn;
-    if (!this.claim(conn, 'policy', p.name, live.arn, live.tags, p.at, p.tags)) return undefined;
+    if (!this.claim(conn, 'policy', p.name, live.arn, ownerTags(live), p.at, p.tags)) return undefined;
     if (temp.stage === 'deletable') {
       return this.set.add({
         connection: conn.name,
@@ -357,15 +409,8 @@ class AccountDiff {
     }
     let id: string | undefined;
     if (!policiesEqual(p.document, live.document)) {
-      const recorded = live.tags[POLICY_HASH_TAG];
-      const manifestChanged = recorded !== undefined && recorded === policyHash(live.document);
-      const drift = documentDrift(p.document, live.document, `policy ${p.name}`, manifestChanged ? 'manifest' : 'unknown');
-      const origin =
-        recorded === undefined
-          ? ''
-          : manifestChanged
-            ? ' (the live document is the one iam-connections last applied: the manifest changed)'
-            : ' (the live document was edited outside iam-connections since the last apply)';
+      const { origin, note } = policyOrigin(p, live);
+      const drift = documentDrift(p.document, live.document, `policy ${p.name}`, origin);
       const del = versionToDelete(live);
       const after: Record<string, unknown> = { arn: live.arn, document: p.document, tags: { [POLICY_HASH_TAG]: p.tags[POLICY_HASH_TAG] } };
       if (del !== undefined) after.deleteVersionFirst = del;
@@ -375,14 +420,17 @@ class AccountDiff {
         kind: 'modified',
         action: 'update',
         ...drift,
-        reason: `${drift.reason}${origin}. The executor creates a new default version${del ? `; the policy already has ${live.versionIds.length} versions (IAM keeps 5), so it first deletes the oldest non-default version ${del}` : ''}`,
+        reason: `${drift.reason}${note}. The executor creates a new default version${del ? `; the policy already has ${live.versionIds.length} versions (IAM keeps 5), so it first deletes the oldest non-default version ${del}` : ''}`,
         before: { document: live.document, defaultVersionId: live.defaultVersionId, versionIds: [...live.versionIds].sort() },
         after,
         at: p.at,
       });
     }
-    const { [POLICY_HASH_TAG]: _hash, ...plainTags } = p.tags;
-    this.tags(conn, 'policy', p.name, live.arn, plainTags, live.tags, p.at);
+    // Tags not read (GAAD) are not tags missing: planning to set them would be noise on every run.
+    if (live.tagsRead !== false) {
+      const { [POLICY_HASH_TAG]: _hash, ...plainTags } = p.tags;
+      this.tags(conn, 'policy', p.name, live.arn, plainTags, live.tags, p.at);
+    }
     return id;
   }
 
@@ -621,16 +669,18 @@ class AccountDiff {
     }
     const settings: Record<string, unknown> = {};
     const was: Record<string, unknown> = {};
-    if (r.description !== undefined && r.description !== (live.description ?? '')) {
+    // GAAD returns neither setting: undefined live values are unknown, and unknown is no drift.
+    if (r.description !== undefined && live.description !== undefined && r.description !== live.description) {
       settings.description = r.description;
-      was.description = live.description ?? null;
+      was.description = live.description;
     }
-    if (r.maxSessionDuration !== undefined && r.maxSessionDuration !== (live.maxSessionDuration ?? 3600)) {
+    const liveDuration = live.maxSessionDuration;
+    if (r.maxSessionDuration !== undefined && liveDuration !== undefined && r.maxSessionDuration !== liveDuration) {
       settings.maxSessionDuration = r.maxSessionDuration;
-      was.maxSessionDuration = live.maxSessionDuration ?? 3600;
+      was.maxSessionDuration = liveDuration;
     }
     if (Object.keys(settings).length > 0) {
-      const longer = settings.maxSessionDuration !== undefined && (live.maxSessionDuration ?? 3600) > r.maxSessionDuration!;
+      const longer = settings.maxSessionDuration !== undefined && liveDuration !== undefined && liveDuration > r.maxSessionDuration!;
       this.set.add({
         connection: conn.name,
         resource: { type: 'role', name: r.name, arn: live.arn },
@@ -730,6 +780,14 @@ class AccountDiff {
     this.tags(conn, 'user', u.name, live.arn, u.tags, live.tags, u.at);
     this.principalPolicies(conn, u, live, policyIds);
     if (live.hasLoginProfile) {
+      const mfa = live.mfaActive === true ? ' (and an active MFA device)' : '';
+      const asOf =
+        live.loginProfileAsOf !== undefined
+          ? ` Seen in the IAM credential report generated at ${live.loginProfileAsOf}; IAM reuses a report for up to 4 hours, so a password removed since still shows here.`
+          : '';
+      const before: Record<string, unknown> = { user: u.name };
+      if (live.loginProfileAsOf !== undefined) before.asOf = live.loginProfileAsOf;
+      if (live.mfaActive !== undefined) before.mfaActive = live.mfaActive;
       this.set.add({
         connection: conn.name,
         resource: { type: 'login-profile', name: u.name },
@@ -737,8 +795,8 @@ class AccountDiff {
         action: 'delete',
         severity: 'high',
         security: true,
-        reason: `user ${u.name} has a console password: an integration user needs none, and a password is a second way in; apply deletes the login profile`,
-        before: { user: u.name },
+        reason: `user ${u.name} has a console password${mfa}: an integration user needs none, and a password is a second way in; apply deletes the login profile.${asOf}`,
+        before,
         at: u.at,
       });
     }
@@ -787,6 +845,7 @@ class AccountDiff {
     for (const f of assessment.findings) {
       const after: Record<string, unknown> = { user: u.name, rules: u.accessKey.rules, freeSlots: assessment.freeSlots };
       if (f.keyId !== undefined) after.keyId = f.keyId;
+      if (f.needsLastUsed === true) after.needsLastUsed = true;
       this.set.add({
         connection: conn.name,
         resource: { type: 'access-key', name: f.keyId ? `${u.name}/${maskKeyId(f.keyId)}` : u.name },
@@ -819,11 +878,13 @@ class AccountDiff {
       });
       return;
     }
-    if (live.policy !== undefined && live.policy !== null && policiesEqual(b.policy, live.policy)) return;
+    // Other statements in the bucket policy are not ours: only what the merge would change counts.
+    const merged = mergeBucketPolicy(live.policy, b.policy);
+    if (live.policy !== undefined && live.policy !== null && policiesEqual(merged, live.policy)) return;
     const drift =
       live.policy === undefined || live.policy === null
         ? { severity: 'medium' as const, security: false, reason: `billing bucket ${b.name} has no bucket policy: apply sets it` }
-        : documentDrift(b.policy, live.policy, `the policy of bucket ${b.name}`);
+        : documentDrift(merged, live.policy, `the policy of bucket ${b.name}`);
     this.set.add({
       connection: b.connection,
       resource: { type: 'bucket-policy', name: b.name },
@@ -833,6 +894,26 @@ class AccountDiff {
       ...(live.policy !== undefined && live.policy !== null ? { before: { policy: live.policy } } : {}),
       after,
       at: b.at,
+    });
+  }
+
+  /** Console passwords are security drift: when they could not be checked, the plan says so. */
+  private credentialReportGap(): void {
+    const gap = this.actual.credentialReport?.unavailable;
+    if (gap === undefined || this.desired.users.length === 0) return;
+    const fix =
+      gap.missingPermissions !== undefined && gap.missingPermissions.length > 0
+        ? `grant the role used for account ${this.desired.account} ${CREDENTIAL_REPORT_PERMISSIONS.join(' and ')} (denied: ${gap.missingPermissions.join(', ')})`
+        : 'rerun the plan';
+    const users = this.desired.users.map((u) => u.name).sort();
+    this.set.add({
+      resource: { type: 'account', name: this.desired.account },
+      kind: 'unresolved',
+      action: 'none',
+      severity: 'medium',
+      security: true,
+      reason: `console passwords of the integration users (${users.join(', ')}) could not be checked: ${gap.reason}. To check them, ${fix}`,
+      after: { check: 'console-passwords', ...(gap.missingPermissions ? { missingPermissions: gap.missingPermissions } : {}) },
     });
   }
 
@@ -867,7 +948,7 @@ class AccountDiff {
     };
     for (const u of this.actual.users) add('user', u.name, u.arn, u.tags, userTeardown(u));
     for (const r of this.actual.roles) add('role', r.name, r.arn, r.tags, roleTeardown(r));
-    for (const p of this.actual.policies) add('policy', p.name, p.arn, p.tags, { arn: p.arn, attachmentCount: p.attachmentCount });
+    for (const p of this.actual.policies) add('policy', p.name, p.arn, ownerTags(p), { arn: p.arn, attachmentCount: p.attachmentCount });
   }
 }
 

@@ -93,6 +93,11 @@ export interface KeyFinding {
   reason: string;
   /** Seconds since the key was created. */
   age?: number;
+  /**
+   * The decision depends on when the key was last used, which was not read: `action` is
+   * 'none' until GetAccessKeyLastUsed answers and the plan is made again.
+   */
+  needsLastUsed?: boolean;
 }
 
 export interface KeyAssessmentInput {
@@ -226,7 +231,19 @@ export function assessKeys(input: KeyAssessmentInput): KeyAssessment {
     if (previous.status === 'Active' && since >= rules.overlap) {
       const idle =
         previous.lastUsed === undefined ? undefined : previous.lastUsed === null ? Infinity : secondsBetween(previous.lastUsed, now);
-      if (idle !== undefined && idle < rules.requireUnusedFor && !rules.force) {
+      if (idle === undefined && !rules.force) {
+        // Not guessed either way: deactivating a key in use cuts the vendor off, keeping an
+        // unused one leaves a second way in. The command reads last use and plans again.
+        findings.push({
+          kind: 'key-retire',
+          keyId: previous.id,
+          action: 'none',
+          severity: 'medium',
+          security: true,
+          needsLastUsed: true,
+          reason: `the replaced access key ${maskKeyId(previous.id)} is past its overlap of ${formatDuration(rules.overlap)} and is deactivated only if unused for ${formatDuration(rules.requireUnusedFor)}, but its last use was not read: nothing is decided until GetAccessKeyLastUsed answers (rotate reads it and plans again)`,
+        });
+      } else if (idle !== undefined && idle < rules.requireUnusedFor && !rules.force) {
         findings.push({
           kind: 'key-in-use',
           keyId: previous.id,
@@ -242,7 +259,9 @@ export function assessKeys(input: KeyAssessmentInput): KeyAssessment {
           action: 'deactivate',
           severity: 'medium',
           security: true,
-          reason: `the replaced access key ${maskKeyId(previous.id)} is past its overlap of ${formatDuration(rules.overlap)}: deactivate it${rules.force ? '' : ` once GetAccessKeyLastUsed shows it unused for ${formatDuration(rules.requireUnusedFor)}`}`,
+          reason: rules.force
+            ? `the replaced access key ${maskKeyId(previous.id)} is past its overlap of ${formatDuration(rules.overlap)}: deactivate it (force: true, whatever its last use)`
+            : `the replaced access key ${maskKeyId(previous.id)} is past its overlap of ${formatDuration(rules.overlap)} and ${previous.lastUsed === null ? 'was never used' : `was last used ${formatDuration(idle ?? 0)} ago`} (requireUnusedFor ${formatDuration(rules.requireUnusedFor)}): deactivate it`,
         });
       }
     } else if (previous.status === 'Inactive' && since >= rules.overlap + rules.deleteAfter) {
@@ -289,4 +308,9 @@ export function assessKeys(input: KeyAssessmentInput): KeyAssessment {
   }
 
   return { record, freeSlots, findings };
+}
+
+/** The keys of an assessment whose decision waits for their last use. */
+export function lastUseNeeded(assessment: KeyAssessment): string[] {
+  return assessment.findings.filter((f) => f.needsLastUsed === true && f.keyId !== undefined).map((f) => f.keyId as string);
 }

@@ -1,0 +1,55 @@
+import { blockedBy, orderChanges, phaseOf } from '../../src/apply/order.js';
+import type { Change } from '../../src/plan/model.js';
+
+function change(id: string, type: Change['resource']['type'], action: Change['action'], over: Partial<Change> = {}): Change {
+  return { id, account: 'prod', connection: 'c', resource: { type, name: id }, kind: 'missing', action, severity: 'medium', security: false, reason: '', ...over };
+}
+
+describe('orderChanges', () => {
+  test('follows dependsOn even against the phase order, and leaves report-only changes out', () => {
+    const attach = change('attach', 'attachment', 'attach', { dependsOn: ['user', 'policy'] });
+    const user = change('user', 'user', 'create');
+    const policy = change('policy', 'policy', 'create');
+    const report = change('conflict', 'user', 'none', { kind: 'conflict' });
+    // A plan where a late-phase change must run first because another depends on it.
+    const early = change('early', 'tags', 'tag', { dependsOn: ['del'] });
+    const del = change('del', 'inline-policy', 'delete');
+    expect(orderChanges([attach, report, user, early, policy, del]).map((c) => c.id)).toEqual(['policy', 'user', 'attach', 'del', 'early']);
+  });
+
+  test('IAM rules: adopt first, policies before principals before buckets; removals, then principal deletes, then policy deletes', () => {
+    const changes = [
+      change('pol-del', 'policy', 'delete', { kind: 'extra' }),
+      change('user-del', 'user', 'delete', { kind: 'extra' }),
+      change('detach', 'attachment', 'detach', { kind: 'unexpected' }),
+      change('bucket', 'bucket', 'create'),
+      change('role', 'role', 'create'),
+      change('policy', 'policy', 'create'),
+      change('login', 'login-profile', 'delete', { kind: 'unexpected' }),
+      change('adopt', 'user', 'tag', { kind: 'adopt' }),
+      change('put', 'inline-policy', 'put'),
+      change('key', 'access-key', 'deactivate', { kind: 'key-expired' }),
+    ];
+    expect(orderChanges(changes).map((c) => c.id)).toEqual(['adopt', 'policy', 'role', 'bucket', 'put', 'key', 'detach', 'login', 'user-del', 'pol-del']);
+  });
+
+  test('a dependency cycle (a defective plan) still yields every change once', () => {
+    const a = change('a', 'user', 'create', { dependsOn: ['b'] });
+    const b = change('b', 'policy', 'create', { dependsOn: ['a'] });
+    expect(orderChanges([a, b]).map((c) => c.id)).toEqual(['b', 'a']);
+  });
+
+  test('phases: a non-adopt tag runs with the updates', () => {
+    expect(phaseOf(change('t', 'tags', 'tag', { kind: 'modified' }))).toBeGreaterThan(phaseOf(change('u', 'user', 'create')));
+    expect(phaseOf(change('t', 'user', 'tag', { kind: 'adopt' }))).toBeLessThan(phaseOf(change('p', 'policy', 'create')));
+  });
+});
+
+describe('blockedBy', () => {
+  test('a failed or skipped dependency blocks; a done one or an unknown one does not', () => {
+    const c = change('x', 'attachment', 'attach', { dependsOn: ['p', 'u'] });
+    expect(blockedBy(c, new Map([['p', { status: 'done' as const }]]))).toBeUndefined();
+    expect(blockedBy(c, new Map([['p', { status: 'done' as const }], ['u', { status: 'failed' as const }]]))).toBe('it depends on u, which failed');
+    expect(blockedBy(c, new Map([['p', { status: 'skipped' as const }]]))).toBe('it depends on p, which was skipped');
+  });
+});

@@ -1,0 +1,57 @@
+/**
+ * `apply` in the action: the plan of this run, then the executor. Exit 1 when any change
+ * failed or an account could not be read; the report says what was done and what was not.
+ */
+import * as core from '@actions/core';
+import { runApply } from '../commands/apply.js';
+import { roleArns } from '../commands/plan.js';
+import { renderHandoffMarkdown, vendorHandoff } from '../report/vendor-handoff.js';
+import { escapeCell } from '../report/findings-markdown.js';
+import { awsAccess } from './aws-access.js';
+import { writeOutputFile } from './files.js';
+import type { Inputs } from './inputs.js';
+import { fail, planReport, publishPlan } from './plan.js';
+
+export async function actionApply(inputs: Inputs, env: NodeJS.ProcessEnv): Promise<number> {
+  const access = awsAccess(inputs, env);
+  const result = await runApply(inputs.manifest, {
+    root: env.GITHUB_WORKSPACE || process.cwd(),
+    env,
+    accounts: inputs.accounts,
+    now: inputs.asOf,
+    prune: inputs.prune,
+    reader: access.reader,
+    clients: access.clients,
+    log: (line) => core.info(line),
+  });
+  const plan = await publishPlan('apply', inputs, env, result);
+  if (!plan || !result.apply || !result.summary || !result.manifest) return 1;
+
+  const arns = { ...roleArns(result.manifest, result.selected), ...result.apply.roleArns };
+  core.setOutput('role-arns', JSON.stringify(arns));
+  core.startGroup('apply: what was done and what was not');
+  for (const line of result.summary.lines) core.info(line);
+  core.endGroup();
+
+  const outcomes = result.apply.accounts.flatMap((a) => a.outcomes);
+  let markdown = planReport('apply', inputs, result, plan);
+  markdown += `\n### Apply\n\n${result.summary.lines[0]}\n\n`;
+  if (outcomes.length) {
+    markdown += '| | account | change | note |\n|---|---|---|---|\n';
+    for (const o of outcomes) {
+      const icon = o.status === 'done' ? ':white_check_mark:' : o.status === 'failed' ? ':x:' : ':fast_forward:';
+      markdown += `| ${icon} ${o.status} | ${escapeCell(o.account)} | ${o.action} ${o.resource.type} \`${escapeCell(o.resource.name)}\` | ${escapeCell(o.message ?? '')} |\n`;
+    }
+  }
+  markdown += `\n${renderHandoffMarkdown(vendorHandoff(result.manifest, result.selected, arns, inputs.awsRegion))}`;
+  core.setOutput('report', writeOutputFile('apply.md', markdown, env));
+  if (env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(markdown).write();
+
+  const failures = [
+    ...(result.summary.failed ? [`${result.summary.failed} change(s) failed`] : []),
+    ...(result.failures.length ? [`${result.failures.length} account(s) could not be read`] : []),
+  ];
+  if (failures.length) return fail(inputs, `iam-connections apply: ${failures.join(' and ')}; ${result.summary.done} change(s) done. Fix the cause and run apply again: it continues where this run stopped.`);
+  core.info(`iam-connections apply: ${result.summary.done} change(s) done.`);
+  return 0;
+}

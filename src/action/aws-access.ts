@@ -1,0 +1,43 @@
+/** One credential resolver per run, shared by the inventory reads and the executor's writes. */
+import { iamClient, s3Client } from '../aws/clients.js';
+import { type CredentialResolver, createCredentialResolver } from '../aws/credentials.js';
+import { liveInventoryReader } from '../commands/inventory-readers.js';
+import type { InventoryReader } from '../commands/plan.js';
+import type { Manifest } from '../manifest/model.js';
+import type { Inputs } from './inputs.js';
+
+export interface AwsAccess {
+  reader: (manifest: Manifest, selected: readonly string[]) => InventoryReader;
+  clients: (manifest: Manifest) => (account: string) => Promise<{ iam: ReturnType<typeof iamClient>; s3: ReturnType<typeof s3Client> }>;
+}
+
+export function awsAccess(inputs: Inputs, env: NodeJS.ProcessEnv): AwsAccess {
+  let resolver: CredentialResolver | undefined;
+  const resolverFor = (manifest: Manifest): CredentialResolver =>
+    (resolver ??= createCredentialResolver({
+      accounts: manifest.accounts,
+      region: inputs.awsRegion,
+      audience: inputs.audience,
+      ...(inputs.roleToAssume ? { roleToAssume: inputs.roleToAssume } : {}),
+      env,
+    }));
+  return {
+    reader: (manifest, selected) => {
+      if (inputs.roleToAssume && selected.length > 1) {
+        throw new Error(
+          `input "role-to-assume" replaces the manifest's role for a single-account run, but ${selected.length} accounts are selected (${selected.join(', ')}): set "accounts" to one of them`,
+        );
+      }
+      return liveInventoryReader({ resolver: resolverFor(manifest), region: inputs.awsRegion });
+    },
+    clients: (manifest) => async (account) => {
+      const spec = manifest.accounts.find((a) => a.name === account);
+      if (!spec) throw new Error(`account "${account}" is not in the manifest`);
+      const credentials = await resolverFor(manifest)(spec);
+      return {
+        iam: iamClient({ region: inputs.awsRegion, credentials }),
+        s3: s3Client({ region: spec.region ?? inputs.awsRegion, credentials }, env),
+      };
+    },
+  };
+}

@@ -1,0 +1,218 @@
+/**
+ * Carries out a plan computed in the same run. Every executable change is validated first
+ * (`prepareStep`: fields present, external IDs available), before the first write anywhere;
+ * then accounts run concurrently (bounded) and each account's changes run one at a time in
+ * `orderChanges` order. A failure never stops the run: it skips what depends on it, and a
+ * conflict (a name held by something not ours) stops the rest of its connection in that
+ * account only. The result says, per change, what was done and what was not.
+ */
+import type { IAMClient } from '@aws-sdk/client-iam';
+import type { S3Client } from '@aws-sdk/client-s3';
+import { errorSummary, type RetryOptions } from '../aws/retry.js';
+import type { AccountPlan, Action, Change, Plan } from '../plan/model.js';
+import { StepError, stepFailure, type StepContext } from './call.js';
+import { blockedBy, orderChanges } from './order.js';
+import { prepareStep, type PreparedStep } from './steps.js';
+
+export type ChangeStatus = 'done' | 'failed' | 'skipped';
+
+export interface ChangeOutcome {
+  id: string;
+  account: string;
+  connection?: string;
+  resource: Change['resource'];
+  action: Action;
+  status: ChangeStatus;
+  /** done: a note (what was found or removed on the way); failed: what went wrong and how to fix it; skipped: why. */
+  message?: string;
+  /** The AWS (or executor) error code of a failure. */
+  code?: string;
+}
+
+export interface AccountOutcome {
+  account: string;
+  accountId: string;
+  /** In execution order; withheld changes are listed as skipped. */
+  outcomes: ChangeOutcome[];
+}
+
+export interface ApplyResult {
+  accounts: AccountOutcome[];
+  /** `<connection>/<account>` → ARN of every role created or found already created by this run. */
+  roleArns: Record<string, string>;
+}
+
+export interface ExecuteContext {
+  clientsFor(account: string): Promise<{ iam: IAMClient; s3: S3Client }>;
+  /** `{ env: NAME }` values by NAME (external IDs); manifest-written ones by their plan placeholder. */
+  externalIds: ReadonlyMap<string, string>;
+  retry?: RetryOptions;
+  log?: (line: string) => void;
+  /** Accounts worked on at once. Default 4. */
+  concurrency?: number;
+}
+
+/** Last line of defence: no message leaves the executor with an external ID in it. */
+function scrubber(secrets: ReadonlyMap<string, string>): (s: string) => string {
+  const values = [...secrets.values()].filter((v) => v.length >= 4).sort((a, b) => b.length - a.length);
+  return (s) => values.reduce((acc, v) => acc.split(v).join('(redacted)'), s);
+}
+
+function outcome(c: Change, status: ChangeStatus, message?: string, code?: string): ChangeOutcome {
+  const o: ChangeOutcome = { id: c.id, account: c.account, resource: c.resource, action: c.action, status };
+  if (c.connection !== undefined) o.connection = c.connection;
+  if (message !== undefined && message !== '') o.message = message;
+  if (code !== undefined) o.code = code;
+  return o;
+}
+
+function describe(c: Change): string {
+  return `${c.action} ${c.resource.type} ${c.resource.name}`;
+}
+
+async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const out = new Array<R>(items.length);
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < items.length) {
+      const i = next++;
+      out[i] = await fn(items[i] as T);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
+  return out;
+}
+
+interface Prepared {
+  change: Change;
+  step?: PreparedStep;
+  invalid?: StepError;
+}
+
+/** Validation of one account's plan, before any write: the executable changes in order. */
+function prepareAccount(plan: AccountPlan, externalIds: ReadonlyMap<string, string>): Prepared[] {
+  return orderChanges(plan.changes).map((change) => {
+    try {
+      return { change, step: prepareStep(change, externalIds) };
+    } catch (err) {
+      return { change, invalid: err instanceof StepError ? err : stepFailure(`validating ${describe(change)}`, err) };
+    }
+  });
+}
+
+async function runAccount(plan: AccountPlan, prepared: Prepared[], ctx: ExecuteContext, scrub: (s: string) => string, roleArns: Record<string, string>): Promise<AccountOutcome> {
+  const log = ctx.log ?? (() => undefined);
+  const outcomes: ChangeOutcome[] = [];
+  const byId = new Map<string, ChangeOutcome>();
+  const record = (c: Change, status: ChangeStatus, message?: string, code?: string): void => {
+    const o = outcome(c, status, message === undefined ? undefined : scrub(message), code);
+    outcomes.push(o);
+    byId.set(o.id, o);
+    log(`${c.account}: ${describe(c)}: ${status}${o.message ? ` (${o.message})` : ''}`);
+  };
+  // Withheld changes are not run, but the report must say they were not.
+  for (const c of plan.changes) {
+    if (c.action === 'none' && c.withheld) {
+      const o = outcome(c, 'skipped', `withheld by ${c.withheld.by}: nothing is done for it until that is resolved`);
+      o.action = c.withheld.action;
+      outcomes.push(o);
+      byId.set(o.id, o);
+    }
+  }
+
+  let clients: { iam: IAMClient; s3: S3Client };
+  try {
+    clients = await ctx.clientsFor(plan.account);
+  } catch (err) {
+    const why = `could not get credentials for account "${plan.account}": ${errorSummary(err)}`;
+    for (const p of prepared) record(p.change, 'failed', p.invalid ? p.invalid.message : why, p.invalid?.code ?? 'NoCredentials');
+    return { account: plan.account, accountId: plan.accountId, outcomes };
+  }
+  const stepCtx: StepContext = {
+    account: plan.account,
+    iam: clients.iam,
+    s3: clients.s3,
+    externalIds: ctx.externalIds,
+    retry: ctx.retry ?? {},
+    created: new Set(),
+    owners: new Map(),
+    log,
+  };
+  /** connection → why the rest of it is stopped in this account. */
+  const stopped = new Map<string, string>();
+
+  for (const p of prepared) {
+    const c = p.change;
+    if (p.invalid) {
+      record(c, 'failed', p.invalid.message, p.invalid.code);
+      continue;
+    }
+    const blocked = blockedBy(c, byId);
+    if (blocked !== undefined) {
+      record(c, 'skipped', `not run: ${blocked}`);
+      continue;
+    }
+    const stop = c.connection !== undefined ? stopped.get(c.connection) : undefined;
+    if (stop !== undefined) {
+      record(c, 'skipped', stop);
+      continue;
+    }
+    try {
+      const r = await (p.step as PreparedStep).run(stepCtx);
+      if (r.status === 'skipped') {
+        record(c, 'skipped', r.reason);
+      } else {
+        if (r.roleArn !== undefined && c.connection !== undefined) roleArns[`${c.connection}/${c.account}`] = r.roleArn;
+        record(c, 'done', r.note);
+      }
+    } catch (err) {
+      const e = stepFailure(describe(c), err);
+      record(c, 'failed', e.message, e.code);
+      if (c.connection !== undefined && (e.conflict || c.kind === 'adopt')) {
+        stopped.set(c.connection, `not run: connection ${c.connection} is stopped in account ${c.account} because ${c.id} failed (${e.conflict ? 'conflict' : 'adoption failed'})`);
+      }
+    }
+  }
+  return { account: plan.account, accountId: plan.accountId, outcomes };
+}
+
+export async function executePlan(plan: Plan, ctx: ExecuteContext): Promise<ApplyResult> {
+  const scrub = scrubber(ctx.externalIds);
+  // Everything is validated before the first write in any account.
+  const prepared = plan.accounts.map((a) => prepareAccount(a, ctx.externalIds));
+  const roleArns: Record<string, string> = {};
+  const accounts = await mapLimit(
+    plan.accounts.map((a, i) => ({ a, p: prepared[i] ?? [] })),
+    ctx.concurrency ?? 4,
+    ({ a, p }) => runAccount(a, p, ctx, scrub, roleArns),
+  );
+  return { accounts, roleArns };
+}
+
+export interface ApplySummary {
+  done: number;
+  failed: number;
+  skipped: number;
+  /** No change failed: apply's exit status. */
+  ok: boolean;
+  /** What was done and what was not, one line each, failures first. */
+  lines: string[];
+}
+
+export function summarizeApply(result: ApplyResult): ApplySummary {
+  const all = result.accounts.flatMap((a) => a.outcomes);
+  const count = (s: ChangeStatus): number => all.filter((o) => o.status === s).length;
+  const line = (o: ChangeOutcome): string => {
+    const mark = o.status === 'done' ? 'done' : o.status === 'failed' ? 'FAILED' : 'skipped';
+    return `${mark}: ${o.account}: ${o.action} ${o.resource.type} ${o.resource.name}${o.message ? ` (${o.message})` : ''}`;
+  };
+  const s = { done: count('done'), failed: count('failed'), skipped: count('skipped') };
+  const lines = [
+    `${s.done} change(s) done, ${s.failed} failed, ${s.skipped} not run.`,
+    ...all.filter((o) => o.status === 'failed').map(line),
+    ...all.filter((o) => o.status === 'skipped').map(line),
+    ...all.filter((o) => o.status === 'done').map(line),
+  ];
+  if (s.failed > 0) lines.push('Every step is idempotent: fix what failed and run apply again; it continues where this run stopped.');
+  return { ...s, ok: s.failed === 0, lines };
+}

@@ -1,0 +1,100 @@
+/**
+ * The order a plan's changes run in, within one account: a topological order over `dependsOn`
+ * that also follows IAM's own rules, since the plan does not spell all of them out:
+ *  - adoption (tagging a resource as ours) before anything that changes it;
+ *  - policies before the roles and users that attach them, principals before the bucket policy
+ *    that names them (S3 rejects a principal that does not exist yet);
+ *  - updates, then attachments and inline policies;
+ *  - removals from principals that stay (detach, inline, login profile, groups, keys);
+ *  - principal deletes (each one takes its principal apart in IAM's order itself), and only then
+ *    policy deletes (a policy must be detached from everything first).
+ * Report-only changes (action 'none', withheld or not) are left out. Pure: no I/O.
+ */
+import type { Change } from '../plan/model.js';
+
+/** Rank of a change: lower runs first when dependencies allow. */
+export function phaseOf(c: Change): number {
+  const t = c.resource.type;
+  switch (c.action) {
+    case 'tag':
+      return c.kind === 'adopt' ? 0 : 20;
+    case 'create':
+      if (t === 'policy') return 10;
+      if (t === 'role') return 11;
+      if (t === 'user') return 12;
+      if (t === 'bucket') return 13;
+      return 40; // access keys: after everything the user needs
+    case 'update':
+      return t === 'bucket-policy' ? 22 : 21;
+    case 'attach':
+    case 'put':
+      return 30;
+    case 'rotate':
+    case 'deactivate':
+      return 40;
+    case 'detach':
+    case 'remove':
+      return 50;
+    case 'delete':
+      if (t === 'user' || t === 'role') return 60;
+      if (t === 'policy') return 70;
+      return 50;
+    default:
+      return 80;
+  }
+}
+
+/** Whether the executor acts on this change at all. */
+export function isExecutable(c: Change): boolean {
+  return c.action !== 'none';
+}
+
+/**
+ * Executable changes in execution order. Kahn's algorithm, taking at each step the ready change
+ * with the lowest (phase, position in the plan); dependencies on changes that are not executable
+ * or not in the list do not hold a change back (the executor decides whether to skip it). A cycle
+ * (a defect in the plan) is broken by phase order rather than dropping changes.
+ */
+export function orderChanges(changes: readonly Change[]): Change[] {
+  const list = changes.filter(isExecutable);
+  const index = new Map(list.map((c, i) => [c.id, i]));
+  const key = (i: number): [number, number] => [phaseOf(list[i] as Change), i];
+  const less = (a: number, b: number): boolean => {
+    const [pa, ia] = key(a);
+    const [pb, ib] = key(b);
+    return pa < pb || (pa === pb && ia < ib);
+  };
+  const waiting = list.map((c) => new Set((c.dependsOn ?? []).map((d) => index.get(d)).filter((d): d is number => d !== undefined && d !== index.get(c.id))));
+  const dependents = list.map(() => [] as number[]);
+  waiting.forEach((deps, i) => deps.forEach((d) => dependents[d]?.push(i)));
+  const done = new Set<number>();
+  const out: Change[] = [];
+  while (out.length < list.length) {
+    let pick: number | undefined;
+    for (let i = 0; i < list.length; i++) {
+      if (done.has(i) || (waiting[i]?.size ?? 0) > 0) continue;
+      if (pick === undefined || less(i, pick)) pick = i;
+    }
+    if (pick === undefined) {
+      // A cycle: release the lowest-ranked change still waiting.
+      for (let i = 0; i < list.length; i++) if (!done.has(i) && (pick === undefined || less(i, pick))) pick = i;
+    }
+    const p = pick as number;
+    done.add(p);
+    out.push(list[p] as Change);
+    for (const d of dependents[p] ?? []) waiting[d]?.delete(p);
+  }
+  return out;
+}
+
+/**
+ * Why `c` must not run given the outcome of the changes before it, or undefined when it may:
+ * a dependency that failed or was skipped holds back everything that depends on it.
+ */
+export function blockedBy(c: Change, outcomes: ReadonlyMap<string, { status: 'done' | 'failed' | 'skipped' }>): string | undefined {
+  for (const d of c.dependsOn ?? []) {
+    const o = outcomes.get(d);
+    if (o !== undefined && o.status !== 'done') return `it depends on ${d}, which ${o.status === 'failed' ? 'failed' : 'was skipped'}`;
+  }
+  return undefined;
+}

@@ -1,0 +1,45 @@
+/**
+ * `apply`: the same validation and plan as `plan`, computed in this run, then the executor.
+ * Nothing is written unless the manifest is valid; an account that could not be read is left
+ * alone (and fails the run) while the others are applied.
+ */
+import type { IAMClient } from '@aws-sdk/client-iam';
+import type { S3Client } from '@aws-sdk/client-s3';
+import { type ApplyResult, executePlan, summarizeApply } from '../apply/executor.js';
+import type { Manifest } from '../manifest/model.js';
+import { desiredState } from '../plan/desired.js';
+import { type PlanCommandOptions, type PlanCommandResult, runPlan } from './plan.js';
+
+export interface ApplyCommandOptions extends PlanCommandOptions {
+  clients: (manifest: Manifest) => (account: string) => Promise<{ iam: IAMClient; s3: S3Client }>;
+  log?: (line: string) => void;
+}
+
+export interface ApplyCommandResult extends PlanCommandResult {
+  apply?: ApplyResult;
+  summary?: ReturnType<typeof summarizeApply>;
+}
+
+/** What the executor needs to rebuild trust documents: env values by name, literals by placeholder. */
+export function externalIdValues(manifest: Manifest, accounts: readonly string[], env: ReadonlyMap<string, string>): Map<string, string> {
+  const out = new Map(env);
+  for (const account of accounts) {
+    for (const role of desiredState(manifest, account, env).roles) {
+      const b = role.externalId;
+      if (b && 'manifest' in b.source && b.value !== undefined) out.set(b.placeholder, b.value);
+    }
+  }
+  return out;
+}
+
+export async function runApply(file: string, opts: ApplyCommandOptions): Promise<ApplyCommandResult> {
+  const planned: ApplyCommandResult = await runPlan(file, opts);
+  if (!planned.plan || !planned.manifest) return planned;
+  const manifest = planned.manifest;
+  const apply = await executePlan(planned.plan, {
+    clientsFor: opts.clients(manifest),
+    externalIds: externalIdValues(manifest, planned.selected, planned.envValues),
+    ...(opts.log ? { log: opts.log } : {}),
+  });
+  return { ...planned, apply, summary: summarizeApply(apply) };
+}

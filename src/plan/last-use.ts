@@ -1,0 +1,44 @@
+/**
+ * Two-phase planning for key decisions that depend on last use. GAAD and ListAccessKeys do not
+ * say when a key was last used, and GetAccessKeyLastUsed is one call per key, so the first plan
+ * leaves such decisions open (`after.needsLastUsed: true`, action 'none'); the command reads
+ * last use for exactly the keys listed here, records it on the inventory (`withKeyLastUsed` in
+ * src/aws/gaad.ts) and plans again:
+ *
+ *     let plan = buildPlan(input);
+ *     const wanted = keysNeedingLastUsed(plan);
+ *     if (wanted.length > 0) {
+ *       // per account: readKeysLastUsed(iam, ids) then withKeyLastUsed(inventory, answers)
+ *       plan = buildPlan({ ...input, inventories: updated });
+ *     }
+ */
+import type { AccountPlan, Plan } from './model.js';
+
+export interface LastUseRequest {
+  account: string;
+  user: string;
+  keyId: string;
+}
+
+function request(account: string, after: unknown): LastUseRequest | undefined {
+  if (typeof after !== 'object' || after === null) return undefined;
+  const a = after as { needsLastUsed?: unknown; keyId?: unknown; user?: unknown };
+  if (a.needsLastUsed !== true || typeof a.keyId !== 'string' || typeof a.user !== 'string') return undefined;
+  return { account, user: a.user, keyId: a.keyId };
+}
+
+/** The keys whose last use a decision of the plan waits for, by account, in a stable order. */
+export function keysNeedingLastUsed(plan: Plan | readonly AccountPlan[]): LastUseRequest[] {
+  const accounts = Array.isArray(plan) ? (plan as readonly AccountPlan[]) : (plan as Plan).accounts;
+  const seen = new Set<string>();
+  const out: LastUseRequest[] = [];
+  for (const a of accounts) {
+    for (const c of a.changes) {
+      const r = request(a.account, c.after);
+      if (r === undefined || seen.has(`${r.account}/${r.keyId}`)) continue;
+      seen.add(`${r.account}/${r.keyId}`);
+      out.push(r);
+    }
+  }
+  return out.sort((x, y) => x.account.localeCompare(y.account) || x.user.localeCompare(y.user) || x.keyId.localeCompare(y.keyId));
+}

@@ -15,8 +15,10 @@
  * a test key (AWS never verifies it in moto), with the claims of a pull request run of
  * acme/infra; `claims` overrides them and `oidc.fail` makes the endpoint answer an error.
  *
- * Ready-made REST behaviour: `useIssueComments()` (an in-memory sticky comment store) and
- * `useActionsSecrets()` (public key and PUT of repository secrets).
+ * Ready-made REST behaviour: `useIssueComments()` (an in-memory sticky comment store, paged
+ * like GitHub when the client asks for `page`/`per_page`), `useCompare(history)` (the compare
+ * API over a linear commit history) and `useActionsSecrets()` (public key and PUT of
+ * repository secrets).
  */
 import { createHmac, randomBytes } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
@@ -78,6 +80,12 @@ export interface GitHubServer {
   makeToken(claims?: Record<string, unknown>): string;
   /** In-memory issue comments at /repos/:owner/:repo/issues/:n/comments and /issues/comments/:id. */
   useIssueComments(): { comments: { id: number; issue: number; body: string }[] };
+  /**
+   * GET /repos/:owner/:repo/compare/:base...:head over `history` (oldest first, one branch):
+   * `ahead` when head comes after base, `behind` before, `identical`; a commit not in the
+   * history answers 404 like a force-pushed-away one. Returns the basehead strings asked for.
+   */
+  useCompare(history: readonly string[]): { requests: string[] };
   /** Repository secrets: GET public-key, PUT /actions/secrets/:name. */
   useActionsSecrets(): { publicKey: { key_id: string; key: string }; secrets: Map<string, { encrypted_value: string; key_id: string }> };
   clear(): void;
@@ -190,14 +198,19 @@ export async function startGitHubServer(opts: GitHubServerOptions = {}): Promise
       let nextId = 1000;
       const view = (c: { id: number; issue: number; body: string }): Record<string, unknown> => ({
         id: c.id,
+        node_id: `IC_kwDOtest${c.id}`,
         body: c.body,
         user: { login: 'github-actions[bot]', type: 'Bot' },
         html_url: `${url}/${repository}/pull/${c.issue}#issuecomment-${c.id}`,
       });
-      gh.on('GET', '/repos/:owner/:repo/issues/:n/comments', (_c, p) => ({
-        status: 200,
-        body: store.comments.filter((c) => c.issue === Number(p.n)).map(view),
-      }));
+      gh.on('GET', '/repos/:owner/:repo/issues/:n/comments', (c, p) => {
+        const all = store.comments.filter((x) => x.issue === Number(p.n)).map(view);
+        // Unpaged unless asked, so callers that never page still see the whole thread.
+        if (c.query.page === undefined && c.query.per_page === undefined) return { status: 200, body: all };
+        const per = Math.min(100, Math.max(1, Number(c.query.per_page ?? 30) || 30));
+        const page = Math.max(1, Number(c.query.page ?? 1) || 1);
+        return { status: 200, body: all.slice((page - 1) * per, page * per) };
+      });
       gh.on('POST', '/repos/:owner/:repo/issues/:n/comments', (c, p) => {
         const comment = { id: nextId++, issue: Number(p.n), body: String((c.body as { body?: unknown } | undefined)?.body ?? '') };
         store.comments.push(comment);
@@ -210,6 +223,20 @@ export async function startGitHubServer(opts: GitHubServerOptions = {}): Promise
         return { status: 200, body: view(comment) };
       });
       return store;
+    },
+    useCompare(history) {
+      const requests: string[] = [];
+      gh.on('GET', '/repos/:owner/:repo/compare/:basehead', (_c, p) => {
+        const basehead = decodeURIComponent(p.basehead ?? '');
+        requests.push(basehead);
+        const [base = '', head = ''] = basehead.split('...');
+        const b = history.indexOf(base);
+        const h = history.indexOf(head);
+        if (b < 0 || h < 0) return { status: 404, body: { message: 'Not Found' } };
+        const status = h > b ? 'ahead' : h < b ? 'behind' : 'identical';
+        return { status: 200, body: { status, ahead_by: Math.max(0, h - b), behind_by: Math.max(0, b - h), total_commits: Math.abs(h - b), commits: [] } };
+      });
+      return { requests };
     },
     useActionsSecrets() {
       // A random 32-byte value stands in for the repository's libsodium public key.

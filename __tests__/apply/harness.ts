@@ -10,7 +10,7 @@ import type { ApplyResult, ExecuteContext } from '../../src/apply/executor.js';
 import type { ConnectionSpec, Manifest } from '../../src/manifest/model.js';
 import { buildPlan } from '../../src/plan/diff.js';
 import type { Change, Plan } from '../../src/plan/model.js';
-import type { AwsProxy } from '../helpers/aws-proxy.js';
+export { emulateMotoGaps } from '../helpers/aws-proxy.js';
 import { manifest as baseManifest } from '../plan/fixtures.js';
 
 /** moto's account for static credentials. */
@@ -71,22 +71,3 @@ export function failures(result: ApplyResult): string[] {
   return result.accounts.flatMap((a) => a.outcomes).filter((o) => o.status === 'failed').map((o) => `${o.id}: ${o.message ?? ''}`);
 }
 
-/**
- * moto 5.2 does not implement ListServiceSpecificCredentials (it answers 500 with an HTML
- * page); real IAM does, and the user teardown must call it. The proxy answers it as IAM does
- * for a user without such credentials. Rules are forgotten by `proxy.clear()`: call again after.
- */
-export function emulateMotoGaps(proxy: AwsProxy): void {
-  proxy.inject({
-    action: 'ListServiceSpecificCredentials',
-    respond: (call) =>
-      Promise.resolve({
-        status: 200,
-        headers: { 'content-type': 'text/xml' },
-        body:
-          '<ListServiceSpecificCredentialsResponse xmlns="https://iam.amazonaws.com/doc/2010-05-08/">' +
-          '<ListServiceSpecificCredentialsResult><ServiceSpecificCredentials/></ListServiceSpecificCredentialsResult>' +
-          `<ResponseMetadata><RequestId>emulated-${call.seq}</RequestId></ResponseMetadata></ListServiceSpecificCredentialsResponse>`,
-      }),
-  });
-}

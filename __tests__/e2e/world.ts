@@ -9,7 +9,7 @@ import { AssumeRoleCommand, STSClient } from '@aws-sdk/client-sts';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { type AwsProxy, startAwsProxy } from '../helpers/aws-proxy.js';
+import { type AwsProxy, emulateMotoGaps, startAwsProxy } from '../helpers/aws-proxy.js';
 import { type GitHubServer, startGitHubServer } from '../helpers/github-server.js';
 import { type MotoServer, startMoto } from '../helpers/moto.js';
 import { type ActionRun, runAction } from './run-action.js';
@@ -34,6 +34,7 @@ export async function startWorld(): Promise<World> {
   const moto = await startMoto();
   const proxy = await startAwsProxy(moto.endpoint);
   const github = await startGitHubServer();
+  emulateMotoGaps(proxy);
   const sts = new STSClient({ region: 'us-east-1', endpoint: moto.endpoint, credentials: STATIC });
   return {
     moto,
@@ -76,6 +77,7 @@ export async function startWorld(): Promise<World> {
     async reset() {
       await moto.reset();
       proxy.clear();
+      emulateMotoGaps(proxy);
       github.clear();
     },
     async stop() {

@@ -333,3 +333,23 @@ export async function startAwsProxy(upstreamEndpoint: string): Promise<AwsProxy>
     },
   };
 }
+
+/**
+ * moto 5.2 does not implement ListServiceSpecificCredentials (it answers 500 with an HTML
+ * page); real IAM does, and the user teardown must call it. The proxy answers it as IAM does
+ * for a user without such credentials. Rules are forgotten by `proxy.clear()`: call again after.
+ */
+export function emulateMotoGaps(proxy: AwsProxy): void {
+  proxy.inject({
+    action: 'ListServiceSpecificCredentials',
+    respond: (call) =>
+      Promise.resolve({
+        status: 200,
+        headers: { 'content-type': 'text/xml' },
+        body:
+          '<ListServiceSpecificCredentialsResponse xmlns="https://iam.amazonaws.com/doc/2010-05-08/">' +
+          '<ListServiceSpecificCredentialsResult><ServiceSpecificCredentials/></ListServiceSpecificCredentialsResult>' +
+          `<ResponseMetadata><RequestId>emulated-${call.seq}</RequestId></ResponseMetadata></ListServiceSpecificCredentialsResponse>`,
+      }),
+  });
+}

@@ -7,7 +7,9 @@ import { runApply } from '../commands/apply.js';
 import { roleArns } from '../commands/plan.js';
 import { renderHandoffMarkdown, vendorHandoff } from '../report/vendor-handoff.js';
 import { escapeCell } from '../report/findings-markdown.js';
+import { rotateReportMarkdown, rotateReportText } from '../rotate/report.js';
 import { awsAccess } from './aws-access.js';
+import { rotateOptions } from './rotate-glue.js';
 import { writeOutputFile } from './files.js';
 import type { Inputs } from './inputs.js';
 import { fail, planReport, publishPlan } from './plan.js';
@@ -22,6 +24,7 @@ export async function actionApply(inputs: Inputs, env: NodeJS.ProcessEnv): Promi
     prune: inputs.prune,
     reader: access.reader,
     clients: access.clients,
+    keys: rotateOptions(inputs, env, access),
     log: (line) => core.info(line),
   });
   const plan = await publishPlan('apply', inputs, env, result);
@@ -33,7 +36,13 @@ export async function actionApply(inputs: Inputs, env: NodeJS.ProcessEnv): Promi
   for (const line of result.summary.lines) core.info(line);
   core.endGroup();
 
-  const outcomes = result.apply.accounts.flatMap((a) => a.outcomes);
+  // First keys are made by the rotation path below, not by the executor.
+  const keysMade = result.keys !== undefined;
+  const outcomes = result.apply.accounts
+    .flatMap((a) => a.outcomes)
+    .filter((o) => !(keysMade && o.resource.type === 'access-key' && o.status === 'skipped' && o.action === 'create'));
+  const keyFailures = (result.keys ?? []).filter((k) => k.failed).length;
+  if (result.keys) for (const line of rotateReportText(result.keys)) core.info(line);
   let markdown = planReport('apply', inputs, result, plan);
   markdown += `\n### Apply\n\n${result.summary.lines[0]}\n\n`;
   if (outcomes.length) {
@@ -43,6 +52,7 @@ export async function actionApply(inputs: Inputs, env: NodeJS.ProcessEnv): Promi
       markdown += `| ${icon} ${o.status} | ${escapeCell(o.account)} | ${o.action} ${o.resource.type} \`${escapeCell(o.resource.name)}\` | ${escapeCell(o.message ?? '')} |\n`;
     }
   }
+  if (result.keys?.length) markdown += `\n${rotateReportMarkdown(result.keys).replace(/^## iam-connections rotate/m, '### First access keys')}`;
   markdown += `\n${renderHandoffMarkdown(vendorHandoff(result.manifest, result.selected, arns, inputs.awsRegion))}`;
   core.setOutput('report', writeOutputFile('apply.md', markdown, env));
   if (env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(markdown).write();
@@ -50,6 +60,7 @@ export async function actionApply(inputs: Inputs, env: NodeJS.ProcessEnv): Promi
   const failures = [
     ...(result.summary.failed ? [`${result.summary.failed} change(s) failed`] : []),
     ...(result.failures.length ? [`${result.failures.length} account(s) could not be read`] : []),
+    ...(keyFailures ? [`first access keys failed in ${keyFailures} account(s)`] : []),
   ];
   if (failures.length) return fail(inputs, `iam-connections apply: ${failures.join(' and ')}; ${result.summary.done} change(s) done. Fix the cause and run apply again: it continues where this run stopped.`);
   core.info(`iam-connections apply: ${result.summary.done} change(s) done.`);

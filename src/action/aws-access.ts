@@ -1,5 +1,7 @@
 /** One credential resolver per run, shared by the inventory reads and the executor's writes. */
-import { iamClient, s3Client } from '../aws/clients.js';
+import { iamClient, s3Client, secretsManagerClient } from '../aws/clients.js';
+import type { RotateClients } from '../rotate/run.js';
+import { gitHubSecretsClient } from '../sinks/github-secrets.js';
 import { type CredentialResolver, createCredentialResolver } from '../aws/credentials.js';
 import { liveInventoryReader } from '../commands/inventory-readers.js';
 import type { InventoryReader } from '../commands/plan.js';
@@ -9,6 +11,8 @@ import type { Inputs } from './inputs.js';
 export interface AwsAccess {
   reader: (manifest: Manifest, selected: readonly string[]) => InventoryReader;
   clients: (manifest: Manifest) => (account: string) => Promise<{ iam: ReturnType<typeof iamClient>; s3: ReturnType<typeof s3Client> }>;
+  /** Clients for a rotation in `account`; a secret in another manifest account uses that account's session. */
+  rotateClients: (manifest: Manifest) => (account: string) => Promise<RotateClients>;
 }
 
 export function awsAccess(inputs: Inputs, env: NodeJS.ProcessEnv): AwsAccess {
@@ -29,6 +33,24 @@ export function awsAccess(inputs: Inputs, env: NodeJS.ProcessEnv): AwsAccess {
         );
       }
       return liveInventoryReader({ resolver: resolverFor(manifest), region: inputs.awsRegion });
+    },
+    rotateClients: (manifest) => async (account) => {
+      const specOf = (name: string) => {
+        const spec = manifest.accounts.find((a) => a.name === name || a.id === name);
+        if (!spec) throw new Error(`account "${name}" is not in the manifest`);
+        return spec;
+      };
+      const home = specOf(account);
+      const credentials = await resolverFor(manifest)(home);
+      return {
+        iam: iamClient({ region: inputs.awsRegion, credentials }),
+        secretsManager: ({ account: target, region }) => {
+          const spec = target === undefined ? home : specOf(target);
+          // The SDK asks for credentials per request: the other account is assumed only if a secret lives there.
+          return secretsManagerClient({ region, credentials: async () => (await resolverFor(manifest)(spec))() });
+        },
+        ...(inputs.githubToken ? { github: gitHubSecretsClient(inputs.githubToken, env) } : {}),
+      };
     },
     clients: (manifest) => async (account) => {
       const spec = manifest.accounts.find((a) => a.name === account);

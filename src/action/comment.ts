@@ -31,6 +31,7 @@ export async function postPlanComment(
     core.notice(`No plan comment: ${(err as Error).message}`);
     return;
   }
+  if (inputs.pullRequest !== undefined) ctx = { ...ctx, prNumber: inputs.pullRequest };
   if (ctx.prNumber === undefined) {
     if (inputs.comment === 'always') core.notice(`No plan comment: this ${ctx.eventName || 'run'} event has no pull request to comment on; the report is in the job summary.`);
     return;

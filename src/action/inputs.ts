@@ -15,6 +15,8 @@ export interface Inputs {
   awsRegion: string;
   githubToken?: string;
   comment: 'auto' | 'always' | 'never';
+  /** The pull request to comment on when the event has none (the workflow_run stage of a public repository). */
+  pullRequest?: number;
   /** How the sticky comment is refreshed. */
   commentMode: 'update' | 'new' | 'hide-and-new' | 'delete-and-new';
   failOn: 'error' | 'drift' | 'never';
@@ -45,6 +47,8 @@ export function parseInputs(get: (name: string) => string, now: Date): { inputs:
   const asOf = parseAsOf(get('as-of'), now);
   if (typeof asOf === 'string') errors.push(asOf);
   const prune = get('prune') || 'false';
+  const pr = get('pull-request');
+  if (pr && !/^[1-9]\d*$/.test(pr)) errors.push(`input "pull-request" is "${pr}"; it must be a pull request number`);
   if (!['true', 'false'].includes(prune)) errors.push(`input "prune" is "${prune}"; it must be true or false`);
   const inputs: Inputs = {
     command: oneOf('command', get('command') || 'plan', COMMANDS, errors),
@@ -58,6 +62,7 @@ export function parseInputs(get: (name: string) => string, now: Date): { inputs:
     awsRegion: get('aws-region') || 'us-east-1',
     githubToken: get('github-token') || undefined,
     comment: oneOf('comment', get('comment') || 'auto', ['auto', 'always', 'never'] as const, errors),
+    pullRequest: pr && /^[1-9]\d*$/.test(pr) ? Number(pr) : undefined,
     commentMode: oneOf('comment-mode', get('comment-mode') || 'update', ['update', 'new', 'hide-and-new', 'delete-and-new'] as const, errors),
     failOn: oneOf('fail-on', get('fail-on') || 'error', ['error', 'drift', 'never'] as const, errors),
     prune: prune === 'true',

@@ -6,6 +6,7 @@ import * as core from '@actions/core';
 import { parseInputs } from './inputs.js';
 import { actionApply } from './apply.js';
 import { actionPlan } from './plan.js';
+import { actionRotate } from './rotate.js';
 import { actionValidate } from './validate.js';
 
 const WRITE_COMMANDS = new Set(['apply', 'rotate']);
@@ -34,9 +35,8 @@ export async function runAction(env: NodeJS.ProcessEnv = process.env): Promise<n
         return await actionPlan(inputs, env);
       case 'apply':
         return await actionApply(inputs, env);
-      default:
-        core.setFailed(`iam-connections: the "${inputs.command}" command is not available in this version yet.`);
-        return 1;
+      case 'rotate':
+        return await actionRotate(inputs, env);
     }
   } catch (err) {
     // Anything unexpected: one clear line, the stack only in debug logs (never a secret either way).

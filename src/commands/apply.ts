@@ -1,7 +1,9 @@
 /**
  * `apply`: the same validation and plan as `plan`, computed in this run, then the executor.
  * Nothing is written unless the manifest is valid; an account that could not be read is left
- * alone (and fails the run) while the others are applied.
+ * alone (and fails the run) while the others are applied. Users created without a key get their
+ * first one through the rotation path (create, deliver, verify, record), read afresh after the
+ * executor so the new users are seen.
  */
 import type { IAMClient } from '@aws-sdk/client-iam';
 import type { S3Client } from '@aws-sdk/client-s3';
@@ -9,15 +11,20 @@ import { type ApplyResult, executePlan, summarizeApply } from '../apply/executor
 import type { Manifest } from '../manifest/model.js';
 import { desiredState } from '../plan/desired.js';
 import { type PlanCommandOptions, type PlanCommandResult, runPlan } from './plan.js';
+import { type AccountRotation, type RotateOptions, rotateAccounts } from './rotate.js';
 
 export interface ApplyCommandOptions extends PlanCommandOptions {
   clients: (manifest: Manifest) => (account: string) => Promise<{ iam: IAMClient; s3: S3Client }>;
+  /** First keys of new users; absent: keys are left to `rotate`. */
+  keys?: Omit<RotateOptions, 'onlyMissingKeys' | 'now'>;
   log?: (line: string) => void;
 }
 
 export interface ApplyCommandResult extends PlanCommandResult {
   apply?: ApplyResult;
   summary?: ReturnType<typeof summarizeApply>;
+  /** First keys made for new users. */
+  keys?: AccountRotation[];
 }
 
 /** What the executor needs to rebuild trust documents: env values by name, literals by placeholder. */
@@ -41,5 +48,12 @@ export async function runApply(file: string, opts: ApplyCommandOptions): Promise
     externalIds: externalIdValues(manifest, planned.selected, planned.envValues),
     ...(opts.log ? { log: opts.log } : {}),
   });
-  return { ...planned, apply, summary: summarizeApply(apply) };
+  const result: ApplyCommandResult = { ...planned, apply, summary: summarizeApply(apply) };
+  const needsKeys = planned.plan.accounts.some((a) => a.changes.some((c) => c.kind === 'key-missing' && c.action !== 'none'));
+  if (opts.keys && needsKeys) {
+    const read = await runPlan(file, { ...opts, accounts: planned.selected });
+    result.keys = await rotateAccounts(read, { ...opts.keys, now: opts.now, onlyMissingKeys: true });
+    for (const f of read.failures) result.failures.push({ account: f.account, message: `after apply: ${f.message}` });
+  }
+  return result;
 }

@@ -59,6 +59,8 @@ export interface PlanCommandResult {
   selected: string[];
   /** Resolved `{ env: NAME }` values: in memory only, for the executor. Never serialised. */
   envValues: ReadonlyMap<string, string>;
+  /** What was read, per account (for rotate, which works from the same read). */
+  inventories: AccountInventory[];
 }
 
 /** Validation as `plan` and `apply` need it: an unset `{ env: NAME }` is an error here. */
@@ -90,7 +92,7 @@ async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (t: T) => 
 
 export async function runPlan(file: string, opts: PlanCommandOptions): Promise<PlanCommandResult> {
   const v = validateForAws(file, opts.root, opts.env);
-  const result: PlanCommandResult = { manifest: v.manifest, findings: v.findings, errors: [], failures: [], selected: [], envValues: v.values };
+  const result: PlanCommandResult = { manifest: v.manifest, findings: v.findings, errors: [], failures: [], selected: [], envValues: v.values, inventories: [] };
   if (!v.ok || !v.manifest) return result;
   const manifest = v.manifest;
 
@@ -144,6 +146,7 @@ export async function runPlan(file: string, opts: PlanCommandOptions): Promise<P
     result.plan = plan(inventories);
   }
   result.failures.sort((a, b) => a.account.localeCompare(b.account));
+  result.inventories = inventories;
   return result;
 }
 

@@ -57,6 +57,11 @@ export function parseRunContext(env: Env, event: unknown): RunContext {
       isFork: head === undefined || head.toLowerCase() !== base?.toLowerCase(),
     };
   }
+  // The second stage of the two-stage pattern (README): the pull request's run is described by
+  // the triggering workflow_run, and this run has the write token the first stage lacked.
+  if (eventName === 'workflow_run') {
+    return { owner, repo, eventName, headSha: text(get(event, 'workflow_run', 'head_sha')) ?? env.GITHUB_SHA ?? '', isFork: false };
+  }
   return { owner, repo, eventName, headSha: env.GITHUB_SHA ?? '', isFork: false };
 }
 

@@ -1,0 +1,47 @@
+/**
+ * `rotate` in the action (the scheduled run): read the accounts, report drift, and move every
+ * integration key one stage along its lifecycle. Exit 1 when any rotation step failed or an
+ * account could not be read; the report says what happened and what happens next, and when.
+ */
+import * as core from '@actions/core';
+import { runPlan } from '../commands/plan.js';
+import { rotateAccounts } from '../commands/rotate.js';
+import { rotateReportMarkdown, rotateReportText } from '../rotate/report.js';
+import { awsAccess } from './aws-access.js';
+import { writeOutputFile } from './files.js';
+import type { Inputs } from './inputs.js';
+import { fail, planReport, publishPlan } from './plan.js';
+import { rotateOptions } from './rotate-glue.js';
+
+export async function actionRotate(inputs: Inputs, env: NodeJS.ProcessEnv): Promise<number> {
+  const access = awsAccess(inputs, env);
+  const planned = await runPlan(inputs.manifest, {
+    root: env.GITHUB_WORKSPACE || process.cwd(),
+    env,
+    accounts: inputs.accounts,
+    now: inputs.asOf,
+    prune: false,
+    reader: access.reader,
+  });
+  const plan = await publishPlan('rotate', inputs, env, planned);
+  if (!plan) return 1;
+  const results = await rotateAccounts(planned, { ...rotateOptions(inputs, env, access), now: inputs.asOf });
+  core.startGroup('rotate: per user');
+  for (const line of rotateReportText(results)) core.info(line);
+  for (const r of results) if (r.error) core.error(`account ${r.account}: ${r.error}`);
+  core.endGroup();
+
+  const markdown = `${rotateReportMarkdown(results)}\n${planReport('rotate', inputs, planned, plan).replace(/^## /m, '### Drift: ')}`;
+  core.setOutput('report', writeOutputFile('rotate.md', markdown, env));
+  if (env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(markdown).write();
+
+  const failed = results.filter((r) => r.failed).map((r) => r.account);
+  const problems = [
+    ...(failed.length ? [`rotation failed in ${failed.join(', ')}`] : []),
+    ...(planned.failures.length ? [`${planned.failures.length} account(s) could not be read`] : []),
+  ];
+  if (problems.length) return fail(inputs, `iam-connections rotate: ${problems.join(' and ')}. Every step is idempotent: fix the cause and run rotate again.`);
+  const changed = results.flatMap((r) => r.users).filter((u) => u.status === 'changed').length;
+  core.info(`iam-connections rotate: ${changed} user(s) changed.`);
+  return 0;
+}

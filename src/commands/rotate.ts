@@ -1,0 +1,71 @@
+/**
+ * `rotate`: validate, read the accounts, then run the staged key lifecycle for every user that
+ * declares an `accessKey` (src/rotate/). `apply` uses the same path, limited to users that have
+ * no key yet, so a new integration user leaves apply with a delivered, verified, recorded key.
+ */
+import type { ConnectionSpec, Manifest } from '../manifest/model.js';
+import type { Plan } from '../plan/model.js';
+import { type RotateAccountInput, type RotateAccountResult, type RotateClients, rotateAccount } from '../rotate/run.js';
+import type { PlanCommandResult } from './plan.js';
+
+export interface RotateOptions {
+  clients: (manifest: Manifest) => (account: string) => Promise<RotateClients>;
+  region: string;
+  now: Date;
+  runId: string;
+  mask: (secret: string) => void;
+  log: (line: string) => void;
+  setOutput?: (name: string, value: string) => void;
+  /** Only users whose plan says they have no key yet (apply's first key). */
+  onlyMissingKeys?: boolean;
+  lock?: RotateAccountInput['lock'];
+}
+
+/** Connections of `account` whose user holds a key to rotate (or, for apply, needs its first one). */
+export function rotatingConnections(manifest: Manifest, plan: Plan, account: string, onlyMissing: boolean): ConnectionSpec[] {
+  const missing = new Set(
+    plan.accounts
+      .find((a) => a.account === account)
+      ?.changes.filter((c) => c.kind === 'key-missing' && c.action !== 'none')
+      .map((c) => c.connection) ?? [],
+  );
+  return manifest.connections.filter(
+    (c) => c.accounts.includes(account) && c.user?.accessKey !== undefined && (!onlyMissing || missing.has(c.name)),
+  );
+}
+
+/** One account's rotation, or why it could not start (its clients could not be made). */
+export type AccountRotation = RotateAccountResult & { error?: string };
+
+export async function rotateAccounts(planned: PlanCommandResult, opts: RotateOptions): Promise<AccountRotation[]> {
+  const { manifest, plan } = planned;
+  if (!manifest || !plan) return [];
+  const clientsFor = opts.clients(manifest);
+  const results: AccountRotation[] = [];
+  // Accounts one after another: a rotation touches sinks that several accounts may share.
+  for (const inventory of planned.inventories) {
+    const spec = manifest.accounts.find((a) => a.name === inventory.account);
+    const connections = rotatingConnections(manifest, plan, inventory.account, opts.onlyMissingKeys === true);
+    if (!spec || connections.length === 0) continue;
+    try {
+      results.push(
+        await rotateAccount({
+          account: { name: spec.name, id: spec.id },
+          inventory,
+          connections,
+          clients: await clientsFor(spec.name),
+          region: spec.region ?? manifest.defaults.region ?? opts.region,
+          now: opts.now,
+          runId: opts.runId,
+          mask: opts.mask,
+          log: opts.log,
+          ...(opts.setOutput ? { setOutput: opts.setOutput } : {}),
+          ...(opts.lock !== undefined ? { lock: opts.lock } : {}),
+        }),
+      );
+    } catch (err) {
+      results.push({ account: spec.name, users: [], failed: true, error: err instanceof Error ? err.message : String(err) });
+    }
+  }
+  return results;
+}

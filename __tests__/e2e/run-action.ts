@@ -2,7 +2,7 @@
  * Runs the bundled action exactly as the runner does: `node dist/index.js` with `INPUT_*`,
  * `GITHUB_*` and a fresh GITHUB_OUTPUT / GITHUB_STEP_SUMMARY, and reads back what it wrote.
  */
-import { spawn } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -37,6 +37,8 @@ export async function runAction(opts: {
   inputs: Record<string, string>;
   env?: Record<string, string>;
   cwd?: string;
+  /** The child process as soon as it exists (to kill it mid-run, as a crash would). */
+  onSpawn?: (child: ChildProcess) => void;
 }): Promise<ActionRun> {
   const tempDir = mkdtempSync(join(tmpdir(), 'iamc-e2e-'));
   const outputFile = join(tempDir, 'output');
@@ -55,11 +57,13 @@ export async function runAction(opts: {
   };
   for (const [k, v] of Object.entries(opts.inputs)) env[`INPUT_${k.replace(/ /g, '_').toUpperCase()}`] = v;
   const child = spawn(process.execPath, [DIST], { cwd: opts.cwd ?? process.cwd(), env, stdio: ['ignore', 'pipe', 'pipe'] });
+  opts.onSpawn?.(child);
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
   child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-  const code = await new Promise<number>((res) => child.on('close', (c) => res(c ?? -1)));
+  // A killed process has no exit code: report the signal as 128 + n, as a shell does.
+  const code = await new Promise<number>((res) => child.on('close', (c, signal) => res(c ?? (signal === 'SIGKILL' ? 137 : -1))));
   return {
     code,
     stdout,

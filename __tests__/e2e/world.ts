@@ -6,6 +6,7 @@
 import { IAMClient } from '@aws-sdk/client-iam';
 import { S3Client } from '@aws-sdk/client-s3';
 import { AssumeRoleCommand, STSClient } from '@aws-sdk/client-sts';
+import type { ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -23,7 +24,7 @@ export interface World {
   /** Writes files into a fresh repository folder and returns its path. */
   repo(files: Record<string, string>): string;
   /** `node dist/index.js` with the runner's environment pointing at these servers. */
-  run(opts: { inputs: Record<string, string>; cwd: string; env?: Record<string, string> }): Promise<ActionRun>;
+  run(opts: { inputs: Record<string, string>; cwd: string; env?: Record<string, string>; onSpawn?: (child: ChildProcess) => void }): Promise<ActionRun>;
   reset(): Promise<void>;
   stop(): Promise<void>;
 }
@@ -62,6 +63,7 @@ export async function startWorld(): Promise<World> {
       return runAction({
         inputs: opts.inputs,
         cwd: opts.cwd,
+        ...(opts.onSpawn ? { onSpawn: opts.onSpawn } : {}),
         env: {
           ...github.env(),
           GITHUB_WORKSPACE: opts.cwd,

@@ -2,7 +2,7 @@
 import { iamClient, s3Client, secretsManagerClient } from '../aws/clients.js';
 import type { RotateClients } from '../rotate/run.js';
 import { gitHubSecretsClient } from '../sinks/github-secrets.js';
-import { type CredentialResolver, createCredentialResolver } from '../aws/credentials.js';
+import { type CredentialMode, type CredentialResolver, createCredentialResolver } from '../aws/credentials.js';
 import { liveInventoryReader } from '../commands/inventory-readers.js';
 import type { InventoryReader } from '../commands/plan.js';
 import type { Manifest } from '../manifest/model.js';
@@ -15,7 +15,10 @@ export interface AwsAccess {
   rotateClients: (manifest: Manifest) => (account: string) => Promise<RotateClients>;
 }
 
-export function awsAccess(inputs: Inputs, env: NodeJS.ProcessEnv): AwsAccess {
+/** What reaching AWS needs from the inputs (the CLI passes the same fields). */
+export type AccessSettings = Pick<Inputs, 'awsRegion' | 'audience' | 'roleToAssume' | 'githubToken'> & { mode?: CredentialMode };
+
+export function awsAccess(inputs: AccessSettings, env: NodeJS.ProcessEnv): AwsAccess {
   let resolver: CredentialResolver | undefined;
   const resolverFor = (manifest: Manifest): CredentialResolver =>
     (resolver ??= createCredentialResolver({
@@ -23,6 +26,7 @@ export function awsAccess(inputs: Inputs, env: NodeJS.ProcessEnv): AwsAccess {
       region: inputs.awsRegion,
       audience: inputs.audience,
       ...(inputs.roleToAssume ? { roleToAssume: inputs.roleToAssume } : {}),
+      ...(inputs.mode ? { mode: inputs.mode } : {}),
       env,
     }));
   return {

@@ -67,14 +67,14 @@ describe('GitHub OIDC into the account role', () => {
     expect(assume).toHaveLength(1);
     expect(assume[0]?.service).toBe('sts');
     expect(assume[0]?.params.RoleArn).toBe(prod.role);
-    expect(assume[0]?.params.RoleSessionName).toBe('iam-connections-4242-1');
+    expect(assume[0]?.params.RoleSessionName).toBe('iam-connections@acme.infra-4242-1');
     expect(assume[0]?.params.WebIdentityToken).toBe(gh.issuedTokens[0]);
     // @actions/core masks the token in the log the moment it has it.
     expect(workflowCommands.lines).toContain(`::add-mask::${gh.issuedTokens[0] ?? 'missing'}`);
 
     const who = await callerOf(creds);
     expect(who.Account).toBe('111122223333');
-    expect(who.Arn).toBe('arn:aws:sts::111122223333:assumed-role/iam-connections/iam-connections-4242-1');
+    expect(who.Arn).toBe('arn:aws:sts::111122223333:assumed-role/iam-connections/iam-connections@acme.infra-4242-1');
   });
 
   test('clients built on the resolved provider sign with the assumed session', async () => {
@@ -112,7 +112,7 @@ describe('GitHub OIDC into the account role', () => {
     const [web, hop] = proxy.calls;
     expect(web?.params.RoleArn).toBe(prod.role);
     expect(hop?.params.RoleArn).toBe(staging.role);
-    expect(hop?.params.RoleSessionName).toBe('iam-connections-4242-1');
+    expect(hop?.params.RoleSessionName).toBe('iam-connections@acme.infra-4242-1');
     // The AssumeRole call is signed with the hub's session, not with anything local.
     expect(String(hop?.headers.authorization)).toMatch(/Credential=ASIA/);
     expect(hop?.headers['x-amz-security-token']).toBeDefined();

@@ -17,7 +17,7 @@ import {
 } from '@aws-sdk/client-iam';
 import { readFileSync } from 'node:fs';
 import { accessDenied } from '../helpers/aws-proxy.js';
-import { STACK_TRACE } from './run-action.js';
+import { STACK_TRACE, annotations } from './run-action.js';
 import { startWorld, type World } from './world.js';
 
 const PROD = '111122223333';
@@ -189,6 +189,11 @@ test('every drift kind is found in a seeded account; a cosmetically different po
   expect(has('clash', 'conflict', 'user')).toBe(true);
   expect(prod.watched.find((w) => w.resource.name === 'VendorAdminRole')?.risks.join(' ')).toMatch(/iam:CreateAccessKey/);
 
+  // Security drift is annotated on the manifest line that declares the resource.
+  const lostExternalId = annotations(run.stdout).find((a) => a.props.title === 'drift/modified (costs)');
+  expect(lostExternalId).toMatchObject({ kind: 'warning', props: { file: 'connections.yaml' } });
+  expect(Number(lostExternalId?.props.line)).toBeGreaterThan(20);
+
   // Nothing at all for the policy that only differs in key order, array order, string vs array, true vs "true".
   expect(prod.changes.filter((c) => c.connection === 'cosmetic')).toEqual([]);
 
@@ -219,7 +224,7 @@ test('per account the plan reads GAAD pages and one ListAccessKeys per managed u
   // The hub is reached with the web identity, the other account through it.
   expect(world.proxy.calls.filter((c) => c.action === 'AssumeRoleWithWebIdentity').map((c) => c.params.RoleArn)).toEqual([`arn:aws:iam::${PROD}:role/iam-connections`]);
   expect(world.proxy.calls.filter((c) => c.action === 'AssumeRole').map((c) => c.params.RoleArn)).toEqual([`arn:aws:iam::${STAGING}:role/iam-connections`]);
-  expect(world.proxy.calls.find((c) => c.action === 'AssumeRoleWithWebIdentity')?.params.RoleSessionName).toMatch(/^iam-connections-\d+/);
+  expect(world.proxy.calls.find((c) => c.action === 'AssumeRoleWithWebIdentity')?.params.RoleSessionName).toMatch(/^iam-connections@acme\.infra-\d+-\d+$/);
 });
 
 test('a clean account after the drift is gone shows no drift and exits 0; fail-on drift fails on drift', async () => {

@@ -50,7 +50,7 @@ export async function actionPlan(inputs: Inputs, env: NodeJS.ProcessEnv): Promis
  * the plan's outputs. Returns the plan, or undefined when there is none (the step has failed).
  */
 export async function publishPlan(command: string, inputs: Inputs, env: NodeJS.ProcessEnv, result: PlanCommandResult): Promise<Plan | undefined> {
-  emitFindings(result.findings);
+  emitFindings(result.findings, result.plan);
   for (const e of result.errors) core.error(e);
   if (!result.plan) {
     const markdown = renderFindingsMarkdown(`iam-connections ${command}: \`${inputs.manifest}\` is not valid`, result.findings);

@@ -21,6 +21,8 @@ export interface Inputs {
   commentMode: 'update' | 'new' | 'hide-and-new' | 'delete-and-new';
   failOn: 'error' | 'drift' | 'never';
   prune: boolean;
+  /** How many shards the `matrix` output splits the accounts into; 0: one per account. */
+  shards: number;
   /** The clock every time-based rule reads. */
   asOf: Date;
 }
@@ -47,6 +49,8 @@ export function parseInputs(get: (name: string) => string, now: Date): { inputs:
   const asOf = parseAsOf(get('as-of'), now);
   if (typeof asOf === 'string') errors.push(asOf);
   const prune = get('prune') || 'false';
+  const shards = get('shards') || '0';
+  if (!/^\d+$/.test(shards)) errors.push(`input "shards" is "${shards}"; it must be a whole number (0: one shard per account)`);
   const pr = get('pull-request');
   if (pr && !/^[1-9]\d*$/.test(pr)) errors.push(`input "pull-request" is "${pr}"; it must be a pull request number`);
   if (!['true', 'false'].includes(prune)) errors.push(`input "prune" is "${prune}"; it must be true or false`);
@@ -66,6 +70,7 @@ export function parseInputs(get: (name: string) => string, now: Date): { inputs:
     commentMode: oneOf('comment-mode', get('comment-mode') || 'update', ['update', 'new', 'hide-and-new', 'delete-and-new'] as const, errors),
     failOn: oneOf('fail-on', get('fail-on') || 'error', ['error', 'drift', 'never'] as const, errors),
     prune: prune === 'true',
+    shards: /^\d+$/.test(shards) ? Number(shards) : 0,
     asOf: typeof asOf === 'string' ? now : asOf,
   };
   return { inputs, errors };

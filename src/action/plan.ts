@@ -4,7 +4,8 @@
  * account could not be read or the manifest is invalid (unless `fail-on: never`).
  */
 import * as core from '@actions/core';
-import { accountMatrix, type PlanCommandResult, roleArns, runPlan } from '../commands/plan.js';
+import { accountMatrix } from '../commands/matrix.js';
+import { type PlanCommandResult, roleArns, runPlan } from '../commands/plan.js';
 import type { Plan } from '../plan/model.js';
 import { renderFindingsMarkdown } from '../report/findings-markdown.js';
 import { tally, tallyLine } from '../report/findings-text.js';
@@ -73,7 +74,7 @@ export async function publishPlan(command: string, inputs: Inputs, env: NodeJS.P
   core.setOutput('drift', String(plan.summary.drift));
   core.setOutput('changes', String(plan.summary.changes));
   if (result.manifest) core.setOutput('role-arns', JSON.stringify(roleArns(result.manifest, result.selected)));
-  core.setOutput('matrix', JSON.stringify(accountMatrix(result.selected)));
+  core.setOutput('matrix', JSON.stringify(accountMatrix(result.selected, inputs.shards)));
   const sarif = renderSarif(result.findings, plan, { toolVersion: VERSION, manifestFile: inputs.manifest, root });
   core.setOutput('sarif', writeOutputFile(`${command}.sarif`, `${JSON.stringify(sarif, null, 2)}\n`, env));
   return plan;

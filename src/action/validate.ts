@@ -1,6 +1,6 @@
 import * as core from '@actions/core';
 import { validate } from '../commands/validate.js';
-import { accountMatrix } from '../commands/plan.js';
+import { accountMatrix } from '../commands/matrix.js';
 import { renderFindingsMarkdown } from '../report/findings-markdown.js';
 import { tally, tallyLine } from '../report/findings-text.js';
 import { renderSarif } from '../report/sarif.js';
@@ -18,7 +18,7 @@ export async function actionValidate(inputs: Inputs, env: NodeJS.ProcessEnv): Pr
   core.setOutput('report', writeOutputFile('validate.md', markdown, env));
   const sarif = renderSarif(result.findings, undefined, { toolVersion: VERSION, manifestFile: inputs.manifest, root });
   core.setOutput('sarif', writeOutputFile('validate.sarif', `${JSON.stringify(sarif, null, 2)}\n`, env));
-  if (result.manifest) core.setOutput('matrix', JSON.stringify(accountMatrix(result.manifest.accounts.map((a) => a.name))));
+  if (result.manifest) core.setOutput('matrix', JSON.stringify(accountMatrix(result.manifest.accounts.map((a) => a.name), inputs.shards)));
   if (env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(markdown).write();
 
   const line = tallyLine(tally(result.findings));

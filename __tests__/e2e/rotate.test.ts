@@ -14,6 +14,7 @@ import { startWorld, type World } from './world.js';
 
 const PROD = '111122223333';
 const DAY = 86_400_000;
+const WRITE = /^(Create|Delete|Update|Put|Tag|Untag|Attach|Detach|Set|Add|Remove)/;
 // Day 0 is just ahead of the real clock: moto stamps keys with the real time, the record with as-of.
 const D0 = new Date(Math.ceil((Date.now() + 3_600_000) / DAY) * DAY);
 const day = (n: number) => new Date(D0.getTime() + n * DAY).toISOString();
@@ -133,8 +134,11 @@ test('day 91 rotates into both sinks with the old key still active; day 98 deact
   const s91 = await sinks();
   expect([s91.sm?.id, s91.gh?.id]).toEqual([second.id, second.id]);
   await expectSinksHoldActiveKeys();
+  const seen = world.proxy.calls.length;
   const again = await run('rotate', day(91));
   expect(again.code).toBe(0);
+  // A rerun on the same day writes nothing at all: no key, no secret version, not even the lock tag.
+  expect(world.proxy.calls.slice(seen).filter((c) => WRITE.test(c.action)).map((c) => c.action)).toEqual([]);
   expect(await keys()).toEqual(k91);
   expect((await sinks()).sm?.id).toBe(second.id);
   expect(world.proxy.calls.filter((c) => c.action === 'CreateAccessKey')).toHaveLength(2); // day 0 and day 91 only
@@ -143,8 +147,10 @@ test('day 91 rotates into both sinks with the old key still active; day 98 deact
   expect(await keys()).toEqual(k91.map((k) => ({ ...k, status: k.id === first!.id ? 'Inactive' : 'Active' })));
   await expectSinksHoldActiveKeys();
   const same98 = await keys();
+  const seen98 = world.proxy.calls.length;
   expect((await run('rotate', day(98))).code).toBe(0);
   expect(await keys()).toEqual(same98);
+  expect(world.proxy.calls.slice(seen98).filter((c) => WRITE.test(c.action)).map((c) => c.action)).toEqual([]);
 
   expect((await run('rotate', day(105))).code).toBe(0);
   expect(await keys()).toEqual([{ id: second.id, status: 'Active' }]);

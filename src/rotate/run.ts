@@ -172,23 +172,32 @@ async function rotateUser(input: RotateAccountInput, conn: ConnectionSpec): Prom
   }
   const secrets: string[] = [];
   let locked = false;
+  const temporary = temporaryStage(conn, live);
+  const lifecycle = { rules: accessKey.rules, now: input.now, ...(temporary ? { temporary } : {}) };
+  const idle = (p: ReturnType<typeof planUserRotation>): boolean => p.needsLastUsed.length === 0 && p.steps.every((st) => st.kind === 'warn');
+  const takeLock = async (): Promise<boolean> => {
+    const lock = await acquireUserLock(input.clients.iam, spec.name, { runId: input.runId, clock, retry, ...(input.lock ?? {}) });
+    if (lock.held) return (locked = true);
+    result.status = 'locked';
+    result.warnings.push(`another rotate run (${lock.holder}) holds the lock on user ${spec.name} until ${lock.expiresAt}: nothing done here; rerun after it finishes`);
+    log(`locked by ${lock.holder}, skipped`);
+    return false;
+  };
   try {
-    if (input.lock !== false) {
-      const lock = await acquireUserLock(input.clients.iam, spec.name, { runId: input.runId, clock, retry, ...(input.lock ?? {}) });
-      if (!lock.held) {
-        result.status = 'locked';
-        result.warnings.push(`another rotate run (${lock.holder}) holds the lock on user ${spec.name} until ${lock.expiresAt}: nothing done here; rerun after it finishes`);
-        log(`locked by ${lock.holder}, skipped`);
-        return result;
-      }
-      locked = true;
-    }
-    // Fresh under the lock: a run that finished a moment ago must not be redone.
+    // A run with nothing to do for this user writes nothing, not even the lock.
+    const settled = live.accessKeys !== undefined && idle(planUserRotation({ keys: live.accessKeys, tags: live.tags, ...lifecycle }));
+    if (input.lock !== false && !settled && !(await takeLock())) return result;
+    // Fresh (under the lock when one was needed): a run that finished a moment ago must not be redone.
     let keys = await readAccessKeys(input.clients.iam, spec.name, { account: input.account.name, retry });
     let tags = await readUserTags(input.clients.iam, spec.name, retry);
-    const temporary = temporaryStage(conn, live);
-    const lifecycle = { rules: accessKey.rules, now: input.now, ...(temporary ? { temporary } : {}) };
     let plan = planUserRotation({ keys, tags, ...lifecycle });
+    if (!locked && input.lock !== false && !idle(plan)) {
+      // The account changed since it was read: take the lock after all, then read again under it.
+      if (!(await takeLock())) return result;
+      keys = await readAccessKeys(input.clients.iam, spec.name, { account: input.account.name, retry });
+      tags = await readUserTags(input.clients.iam, spec.name, retry);
+      plan = planUserRotation({ keys, tags, ...lifecycle });
+    }
     if (plan.needsLastUsed.length > 0) {
       const used = await readKeysLastUsed(input.clients.iam, plan.needsLastUsed, { account: input.account.name, retry });
       keys = keys.map((k) => (used.has(k.id) ? { ...k, lastUsed: used.get(k.id) ?? null } : k));

@@ -3,12 +3,15 @@ import { parseArgs } from 'node:util';
 import { validate } from '../commands/validate.js';
 import { renderFindingsText, tally, tallyLine } from '../report/findings-text.js';
 import { cliPlan } from './plan.js';
+import { cliWrite } from './write.js';
 
 const USAGE = `Usage: iam-connections <command> [options]
 
 Commands:
   validate    check the manifest and its policies offline (no AWS access)
   plan        compare the manifest with the accounts and print what would change
+  apply       make the accounts match the manifest (users, roles, policies, first keys)
+  rotate      move every integration key one stage along its rotation
 
 Options:
   -m, --manifest FILE   the manifest (default: connections.yaml)
@@ -18,14 +21,14 @@ Options:
                         'aws iam get-account-authorization-details', or { "accounts": { NAME: ... } }
       --accounts LIST   comma-separated account names or globs (default: all)
       --as-of DATE      evaluate rotation and expiry as of this ISO date
-      --prune           plan deletion of managed resources that left the manifest
+      --prune           plan (and apply) deletion of managed resources that left the manifest
       --out FILE        also write the plan JSON to FILE
       --fail-on WHAT    plan: error (default), drift or never
       --region REGION   region for STS (default: AWS_REGION, else us-east-1)
   -h, --help            show this help
 
-Live plans use the standard AWS credential chain (AWS_PROFILE, AWS_ACCESS_KEY_ID, ...) and assume
-each account's role from the manifest.
+plan, apply and rotate use the standard AWS credential chain (AWS_PROFILE, AWS_ACCESS_KEY_ID, ...)
+and assume each account's role from the manifest. GitHub secret sinks read GITHUB_TOKEN.
 `;
 
 export interface CliIo {
@@ -95,6 +98,9 @@ export async function runCli(argv: string[], io: CliIo = defaultIo): Promise<num
     }
     case 'plan':
       return cliPlan(manifest, values, io);
+    case 'apply':
+    case 'rotate':
+      return cliWrite(command, manifest, values, io);
     default:
       io.err(`iam-connections: unknown command "${command}"\n\n${USAGE}`);
       return 2;

@@ -12,17 +12,12 @@ import { awsAccess } from './aws-access.js';
 import { rotateOptions } from './rotate-glue.js';
 import { writeOutputFile } from './files.js';
 import type { Inputs } from './inputs.js';
-import { fail, planReport, publishPlan } from './plan.js';
+import { fail, planOptions, planReport, publishPlan } from './plan.js';
 
 export async function actionApply(inputs: Inputs, env: NodeJS.ProcessEnv): Promise<number> {
   const access = awsAccess(inputs, env);
   const result = await runApply(inputs.manifest, {
-    root: env.GITHUB_WORKSPACE || process.cwd(),
-    env,
-    accounts: inputs.accounts,
-    now: inputs.asOf,
-    prune: inputs.prune,
-    reader: access.reader,
+    ...planOptions(inputs, env, access),
     clients: access.clients,
     keys: rotateOptions(inputs, env, access),
     log: (line) => core.info(line),

@@ -5,7 +5,7 @@
  */
 import * as core from '@actions/core';
 import { accountMatrix } from '../commands/matrix.js';
-import { type PlanCommandResult, roleArns, runPlan } from '../commands/plan.js';
+import { type PlanCommandOptions, type PlanCommandResult, roleArns, runPlan } from '../commands/plan.js';
 import type { Plan } from '../plan/model.js';
 import { renderFindingsMarkdown } from '../report/findings-markdown.js';
 import { tally, tallyLine } from '../report/findings-text.js';
@@ -14,21 +14,26 @@ import { renderPlanMarkdown } from '../report/plan-markdown.js';
 import { renderPlanText } from '../report/plan-text.js';
 import { renderSarif } from '../report/sarif.js';
 import { VERSION } from '../version.js';
-import { awsAccess } from './aws-access.js';
+import { type AwsAccess, awsAccess } from './aws-access.js';
 import { postPlanComment } from './comment.js';
 import { writeOutputFile } from './files.js';
 import { emitFindings } from './findings.js';
 import type { Inputs } from './inputs.js';
 
-export async function actionPlan(inputs: Inputs, env: NodeJS.ProcessEnv): Promise<number> {
-  const result = await runPlan(inputs.manifest, {
+/** The plan every command starts from, as the inputs ask for it. */
+export function planOptions(inputs: Inputs, env: NodeJS.ProcessEnv, access: AwsAccess): PlanCommandOptions {
+  return {
     root: env.GITHUB_WORKSPACE || process.cwd(),
     env,
     accounts: inputs.accounts,
     now: inputs.asOf,
     prune: inputs.prune,
-    reader: awsAccess(inputs, env).reader,
-  });
+    reader: access.reader,
+  };
+}
+
+export async function actionPlan(inputs: Inputs, env: NodeJS.ProcessEnv): Promise<number> {
+  const result = await runPlan(inputs.manifest, planOptions(inputs, env, awsAccess(inputs, env)));
   const plan = await publishPlan('plan', inputs, env, result);
   if (!plan) return 1;
   const markdown = planReport('plan', inputs, result, plan);

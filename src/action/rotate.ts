@@ -10,19 +10,13 @@ import { rotateReportMarkdown, rotateReportText } from '../rotate/report.js';
 import { awsAccess } from './aws-access.js';
 import { writeOutputFile } from './files.js';
 import type { Inputs } from './inputs.js';
-import { fail, planReport, publishPlan } from './plan.js';
+import { fail, planOptions, planReport, publishPlan } from './plan.js';
 import { rotateOptions } from './rotate-glue.js';
 
 export async function actionRotate(inputs: Inputs, env: NodeJS.ProcessEnv): Promise<number> {
   const access = awsAccess(inputs, env);
-  const planned = await runPlan(inputs.manifest, {
-    root: env.GITHUB_WORKSPACE || process.cwd(),
-    env,
-    accounts: inputs.accounts,
-    now: inputs.asOf,
-    prune: false,
-    reader: access.reader,
-  });
+  // Rotation never deletes what left the manifest: that is apply's, with prune.
+  const planned = await runPlan(inputs.manifest, { ...planOptions(inputs, env, access), prune: false });
   const plan = await publishPlan('rotate', inputs, env, planned);
   if (!plan) return 1;
   const results = await rotateAccounts(planned, { ...rotateOptions(inputs, env, access), now: inputs.asOf });

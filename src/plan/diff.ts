@@ -25,7 +25,7 @@ import type {
 } from './desired.js';
 import { desiredState, externalIdsIn, mapExternalIds, POLICY_HASH_TAG } from './desired.js';
 import { assessKeys, maskKeyId } from './keys.js';
-import type { AccountPlan, Action, Change, ChangeKind, Plan, ResourceType, Severity } from './model.js';
+import type { AccountPlan, Change, Plan, Severity } from './model.js';
 import { compareChanges } from './model.js';
 import { mergeBucketPolicy } from './bucket-policy.js';
 import { ownerTags } from './policy-owner.js';
@@ -43,19 +43,8 @@ const ADMIN_POLICIES = new Set(['AdministratorAccess', 'IAMFullAccess', 'PowerUs
 
 type Ownership = 'ours' | 'untagged' | 'declared-elsewhere' | 'orphaned';
 
-interface Draft {
-  connection?: string;
-  resource: { type: ResourceType; name: string; arn?: string };
-  kind: ChangeKind;
-  action: Action;
-  severity: Severity;
-  security: boolean;
-  reason: string;
-  before?: unknown;
-  after?: unknown;
-  at?: SourceLocation;
-  dependsOn?: string[];
-}
+/** A change before the set gives it its id and account. */
+type Draft = Omit<Change, 'id' | 'account' | 'withheld'>;
 
 class ChangeSet {
   readonly changes: Change[] = [];

@@ -21,6 +21,7 @@
  * Temporary connections: past `expires` every active key is `key-expired` (deactivate at once);
  * past `expires + deleteAfter` the whole user goes (the diff handles the user).
  */
+import type { ChangeKind } from './model.js';
 import type { AccessKeyState } from '../aws/inventory-model.js';
 import type { KeyRules } from '../manifest/model.js';
 
@@ -70,18 +71,8 @@ export function maskKeyId(id: string): string {
   return id.length <= 8 ? id : `${id.slice(0, 4)}…${id.slice(-4)}`;
 }
 
-export type KeyFindingKind =
-  | 'key-missing'
-  | 'key-due'
-  | 'key-overdue'
-  | 'key-unused'
-  | 'key-retire'
-  | 'key-in-use'
-  | 'key-delete'
-  | 'key-expired'
-  | 'key-unrecorded'
-  | 'key-orphan'
-  | 'key-inactive';
+/** The key drift kinds of the plan (src/plan/model.ts). */
+export type KeyFindingKind = Extract<ChangeKind, `key-${string}`>;
 
 export interface KeyFinding {
   kind: KeyFindingKind;

@@ -101,3 +101,14 @@ test('expired temporary connection: every active key deactivated, no rotation', 
   });
   expect(kinds(p)).toEqual(['deactivate:A']);
 });
+
+describe('lock takeover', () => {
+  test('a re-run attempt of the same workflow run supersedes the earlier attempt; nothing else does', async () => {
+    const { supersedes } = await import('../../src/rotate/lock.js');
+    expect(supersedes('4242-2-aa11', '4242-1-bb22')).toBe(true);
+    expect(supersedes('4242-1-aa11', '4242-1-bb22')).toBe(false); // two jobs of one attempt
+    expect(supersedes('4243-2-aa11', '4242-1-bb22')).toBe(false); // another run
+    expect(supersedes('4242-1-aa11', '4242-2-bb22')).toBe(false); // an older attempt never wins
+    expect(supersedes('cli-1-x', '4242-1-bb22')).toBe(false);
+  });
+});

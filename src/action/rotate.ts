@@ -29,13 +29,17 @@ export async function actionRotate(inputs: Inputs, env: NodeJS.ProcessEnv): Prom
   core.setOutput('report', writeOutputFile('rotate.md', markdown, env));
   if (env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(markdown).write();
 
-  const failed = results.filter((r) => r.failed).map((r) => r.account);
+  const users = results.flatMap((r) => r.users);
+  const locked = users.filter((u) => u.status === 'locked');
+  const failed = results.filter((r) => r.error || r.users.some((u) => u.status === 'failed')).map((r) => r.account);
+  for (const u of locked) core.warning(`${u.account}/${u.connection}: ${u.warnings.join(' ')}`);
   const problems = [
     ...(failed.length ? [`rotation failed in ${failed.join(', ')}`] : []),
+    ...(locked.length ? [`${locked.length} user(s) skipped because another run holds their lock`] : []),
     ...(planned.failures.length ? [`${planned.failures.length} account(s) could not be read`] : []),
   ];
   if (problems.length) return fail(inputs, `iam-connections rotate: ${problems.join(' and ')}. Every step is idempotent: fix the cause and run rotate again.`);
-  const changed = results.flatMap((r) => r.users).filter((u) => u.status === 'changed').length;
+  const changed = users.filter((u) => u.status === 'changed').length;
   core.info(`iam-connections rotate: ${changed} user(s) changed.`);
   return 0;
 }

@@ -2,6 +2,7 @@
 import { parseArgs } from 'node:util';
 import { validate } from '../commands/validate.js';
 import { renderFindingsText, tally, tallyLine } from '../report/findings-text.js';
+import { cliPermissions } from './permissions.js';
 import { cliPlan } from './plan.js';
 import { cliWrite } from './write.js';
 
@@ -12,6 +13,8 @@ Commands:
   plan        compare the manifest with the accounts and print what would change
   apply       make the accounts match the manifest (users, roles, policies, first keys)
   rotate      move every integration key one stage along its rotation
+  permissions print the least-privilege planner and writer roles the action needs for this manifest
+              (iam-connections permissions -m connections.yaml --repository owner/name [--environment prod])
 
 Options:
   -m, --manifest FILE   the manifest (default: connections.yaml)
@@ -46,6 +49,8 @@ const defaultIo: CliIo = {
 };
 
 export async function runCli(argv: string[], io: CliIo = defaultIo): Promise<number> {
+  // Its own flags (--repository, --branch, --environment): parsed by the command itself.
+  if (argv[0] === 'permissions') return cliPermissions(argv.slice(1), io);
   let parsed;
   try {
     parsed = parseArgs({

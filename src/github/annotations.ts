@@ -5,6 +5,7 @@
 import type { AnnotationProperties } from '@actions/core';
 import { type Finding, sortFindings } from '../diagnostics.js';
 import { label } from '../report/findings-text.js';
+import { printable } from '../text/printable.js';
 
 export const ANNOTATIONS_PER_KIND = 10;
 
@@ -30,7 +31,7 @@ export function planAnnotations(findings: readonly Finding[]): { annotations: An
     const onFile = !f.location.file.startsWith('preset:');
     list.push({
       kind,
-      message: `${f.message}${fix}`,
+      message: printable(`${f.message}${fix}`),
       properties: {
         title: `${f.check}${f.connection ? ` (${f.connection})` : ''}`,
         ...(onFile

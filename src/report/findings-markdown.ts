@@ -1,12 +1,13 @@
 /** Findings as a Markdown table for the job summary and the report file. */
 import { type Finding, formatLocation, sortFindings } from '../diagnostics.js';
+import { printable } from '../text/printable.js';
 import { label, tally, tallyLine } from './findings-text.js';
 
 /** Keeps the job summary far below GitHub's 1 MiB cap, whatever the manifest. */
 const MAX_ROWS = 500;
 
 export function escapeCell(s: string): string {
-  return s.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, '<br>').replace(/</g, '&lt;');
+  return printable(s).replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, '<br>').replace(/</g, '&lt;');
 }
 
 export function renderFindingsMarkdown(title: string, findings: readonly Finding[]): string {

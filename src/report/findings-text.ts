@@ -1,5 +1,6 @@
 /** Findings as a person reads them in a terminal or a job log: one block per finding, then a tally. */
 import { type Finding, formatLocation, isBlocking, sortFindings } from '../diagnostics.js';
+import { printable } from '../text/printable.js';
 
 export interface Tally {
   errors: number;
@@ -46,5 +47,5 @@ export function renderFindingsText(findings: readonly Finding[]): string {
     if (f.acknowledged) lines.push(`    acknowledged: ${f.acknowledged.reason}`);
     else if (f.fix) lines.push(`    fix: ${f.fix}`);
   }
-  return lines.join('\n');
+  return printable(lines.join('\n'));
 }

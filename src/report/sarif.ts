@@ -3,6 +3,7 @@
  * manifest and policy lines, and fingerprints that ignore line numbers so an alert survives the
  * manifest being edited above it.
  */
+import { printable } from '../text/printable.js';
 import { createHash } from 'node:crypto';
 import { isAbsolute, relative } from 'node:path';
 import type { Finding, Severity as FindingSeverity, SourceLocation } from '../diagnostics.js';
@@ -160,7 +161,7 @@ export function renderSarif(findings: readonly Finding[], plan: Plan | undefined
 
   for (const f of findings) {
     const where = f.location.file.startsWith('preset:') ? ` (in the ${f.location.file.slice(7)} preset document)` : '';
-    const text = maskAccessKeyIds(`${f.message}${where}${f.fix ? ` Fix: ${f.fix}` : ''}`);
+    const text = printable(maskAccessKeyIds(`${f.message}${where}${f.fix ? ` Fix: ${f.fix}` : ''}`));
     push(
       {
         ruleId: f.check,

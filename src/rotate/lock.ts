@@ -46,10 +46,21 @@ export async function readUserTags(iam: IAMClient, user: string, retry?: RetryOp
 
 export type LockResult = { held: true } | { held: false; holder: string; expiresAt: string };
 
+/**
+ * Run ids look like `<GITHUB_RUN_ID>-<attempt>-<random>`. A re-run of a workflow keeps the run id
+ * and counts the attempt up, and only runs after the earlier attempt ended: a lock left by an
+ * earlier attempt of the same run belongs to a dead process and may be taken over at once.
+ */
+export function supersedes(runId: string, holder: string): boolean {
+  const me = /^(\d+)-(\d+)-/.exec(runId);
+  const them = /^(\d+)-(\d+)-/.exec(holder);
+  return me !== null && them !== null && me[1] === them[1] && Number(me[2]) > Number(them[2]);
+}
+
 export async function acquireUserLock(iam: IAMClient, user: string, opts: LockOptions): Promise<LockResult> {
   const other = (tags: Record<string, string>): LockState | undefined => {
     const l = parseLock(tags[ROTATE_LOCK_TAG]);
-    return l !== undefined && l.holder !== opts.runId && l.expiresAt > opts.clock.now() ? l : undefined;
+    return l !== undefined && l.holder !== opts.runId && l.expiresAt > opts.clock.now() && !supersedes(opts.runId, l.holder) ? l : undefined;
   };
   const busy = (l: LockState): LockResult => ({ held: false, holder: l.holder, expiresAt: new Date(l.expiresAt).toISOString() });
   const before = other(await readUserTags(iam, user, opts.retry));

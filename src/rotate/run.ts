@@ -142,7 +142,9 @@ export async function rotateAccount(input: RotateAccountInput): Promise<RotateAc
     if (!conn.accounts.includes(input.account.name) || !conn.user?.accessKey) continue;
     users.push(await rotateUser(input, conn));
   }
-  return { account: input.account.name, users, failed: users.some((u) => u.status === 'failed') };
+  // A user skipped because another run holds its lock is not done: the run says so and fails,
+  // so a lock left by a killed run cannot hide a missing or unrecorded key.
+  return { account: input.account.name, users, failed: users.some((u) => u.status === 'failed' || u.status === 'locked') };
 }
 
 async function rotateUser(input: RotateAccountInput, conn: ConnectionSpec): Promise<UserRotationResult> {

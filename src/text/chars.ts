@@ -31,8 +31,8 @@ export function describeOddCharacter(value: string): string | undefined {
     if (cp > 0x7e) {
       const like = LOOKALIKES[ch];
       return like === undefined
-        ? `character ${index + 1} is the non-ASCII character "${ch}" (${codePoint(ch)}); IAM names are ASCII only`
-        : `character ${index + 1} is "${ch}" (${codePoint(ch)}), a non-ASCII look-alike of "${like}"; type it again in ASCII`;
+        ? `character ${index + 1} is the non-ASCII character ${codePoint(ch)}; IAM names are ASCII only`
+        : `character ${index + 1} is ${codePoint(ch)}, a non-ASCII look-alike of "${like}"; type it again in ASCII`;
     }
     index++;
   }

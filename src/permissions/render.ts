@@ -1,0 +1,36 @@
+/** Text and JSON renderings of the two roles, for the `permissions` command. */
+import type { Permissions, RoleDocuments } from './roles.js';
+
+function roleText(title: string, r: RoleDocuments): string {
+  const perAccount = Object.entries(r.trustByAccount);
+  const lines = [
+    `${title} role "${r.name}": ${r.purpose}`,
+    '',
+    'Trust policy (every account):',
+    JSON.stringify(r.trust, null, 2),
+    '',
+    'Permissions policy:',
+    JSON.stringify(r.policy, null, 2),
+  ];
+  if (perAccount.length > 1) {
+    lines.push('', 'Trust policy per account (tighter: OIDC only where the account is reached directly):');
+    for (const [account, doc] of perAccount) lines.push(`  ${account}: ${JSON.stringify(doc)}`);
+  }
+  return lines.join('\n');
+}
+
+export function renderPermissionsText(p: Permissions): string {
+  return [
+    roleText('Planner', p.planner),
+    '',
+    roleText('Writer', p.writer),
+    '',
+    'Use the planner role in pull-request and plan workflows, the writer role only in the apply and rotate',
+    'workflows; iam:PassRole is not needed. The writer can grant what the manifest declares: protect the',
+    'default branch (or the environment) it trusts with required reviews.',
+  ].join('\n');
+}
+
+export function renderPermissionsJson(p: Permissions): string {
+  return JSON.stringify(p, null, 2);
+}

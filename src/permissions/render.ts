@@ -2,20 +2,17 @@
 import type { Permissions, RoleDocuments } from './roles.js';
 
 function roleText(title: string, r: RoleDocuments): string {
+  // A federated principal must be the account's own OIDC provider, so with several accounts
+  // each gets its own trust policy: the OIDC statement only where GitHub reaches it directly.
   const perAccount = Object.entries(r.trustByAccount);
-  const lines = [
-    `${title} role "${r.name}": ${r.purpose}`,
-    '',
-    'Trust policy (every account):',
-    JSON.stringify(r.trust, null, 2),
-    '',
-    'Permissions policy:',
-    JSON.stringify(r.policy, null, 2),
-  ];
+  const lines = [`${title} role "${r.name}": ${r.purpose}`, ''];
   if (perAccount.length > 1) {
-    lines.push('', 'Trust policy per account (tighter: OIDC only where the account is reached directly):');
-    for (const [account, doc] of perAccount) lines.push(`  ${account}: ${JSON.stringify(doc)}`);
+    lines.push('Trust policy, per account:');
+    for (const [account, doc] of perAccount) lines.push(`${account}:`, JSON.stringify(doc, null, 2));
+  } else {
+    lines.push('Trust policy:', JSON.stringify(r.trust, null, 2));
   }
+  lines.push('', 'Permissions policy (the same in every account):', JSON.stringify(r.policy, null, 2));
   return lines.join('\n');
 }
 

@@ -53,7 +53,10 @@ export interface RoleDocuments {
   name: string;
   /** One line on what the role is for. */
   purpose: string;
-  /** A trust policy valid in every account (the union of `trustByAccount`). */
+  /**
+   * The union of `trustByAccount`: usable as is only in a single-account manifest (a federated
+   * principal must be the account's own OIDC provider); otherwise use `trustByAccount`.
+   */
   trust: PolicyDocument;
   trustByAccount: Record<string, PolicyDocument>;
   /** The permissions policy (inline or customer-managed), valid in every account. */

@@ -1,12 +1,36 @@
 // `npm run bench`: measured figures for the action itself (no timed tests anywhere).
-// Validate: CPU time (user + system) and peak RSS of `node dist/index.js` as a whole process,
-// for manifests of 10, 100 and 1,000 connections; bundle size; cold start on the example.
-import { spawnSync } from 'node:child_process';
+//
+//  - validate: CPU time (user + system) and peak RSS of `node dist/index.js` as a whole
+//    process, for manifests of 10, 100 and 1,000 connections (median of RUNS runs);
+//  - apply (new connections, first keys included), then plan (the refresh of what apply made),
+//    for the same manifests, and rotate for 1,000 keys: against moto_server behind a proxy
+//    (scripts/bench/proxy.mjs) that adds LATENCY_MS to every call and lets each AWS account make
+//    at most IAM_RPS IAM calls a second, answering `Throttling` beyond; per case: API calls by
+//    operation, wall seconds, peak RSS, throttled calls, and the rate-limit lower bound;
+//  - the bundle size and the cold start of validate on the example.
+//
+// Options (env): BENCH_DIST (default dist/index.js: bundle elsewhere with
+// `npx ncc build src/index.ts -o /tmp/bench-dist -q` to measure uncommitted changes),
+// BENCH_SIZES (default 10,100,1000), BENCH_ROTATE_KEYS (default 40, 0 to skip: the rotation
+// path takes each user's lock with a 2 s settle wait, users one after another, so 1,000 keys
+// would take over half an hour of setup and rotation; raise it once rotation runs users concurrently),
+// BENCH_IAM_RPS (default 20), BENCH_LATENCY_MS (default 40), BENCH_CLIENT_RPS (the tool's
+// IAM_CONNECTIONS_MAX_RPS; default: BENCH_IAM_RPS, the rate the operator would configure once known).
+import { spawn, spawnSync } from 'node:child_process';
+import { createServer } from 'node:net';
 import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { writeManifest } from './bench/manifests.mjs';
+import { manifestShape, writeManifest } from './bench/manifests.mjs';
+import { startBenchProxy } from './bench/proxy.mjs';
 
 const RUNS = 5;
+const DIST = resolve(process.env.BENCH_DIST || 'dist/index.js');
+const SIZES = (process.env.BENCH_SIZES || '10,100,1000').split(',').map(Number).filter((n) => n > 0);
+const ROTATE_KEYS = Number(process.env.BENCH_ROTATE_KEYS ?? 40);
+const IAM_RPS = Number(process.env.BENCH_IAM_RPS || 20);
+const LATENCY_MS = Number(process.env.BENCH_LATENCY_MS || 40);
+const CLIENT_RPS = Number(process.env.BENCH_CLIENT_RPS || IAM_RPS);
+const ACCOUNTS = 4;
 const work = resolve('.tmp/bench');
 rmSync(work, { recursive: true, force: true });
 mkdirSync(work, { recursive: true });
@@ -17,7 +41,7 @@ function measure(args, cwd, env = {}) {
   for (let i = 0; i < RUNS; i++) {
     const rusage = join(work, `rusage-${i}.json`);
     const t0 = process.hrtime.bigint();
-    const r = spawnSync(process.execPath, ['--import', hook, resolve('dist/index.js'), ...args], {
+    const r = spawnSync(process.execPath, ['--import', hook, DIST, ...args], {
       cwd,
       env: { ...process.env, ...env, RUSAGE_FILE: rusage },
       encoding: 'utf8',
@@ -30,23 +54,271 @@ function measure(args, cwd, env = {}) {
   return { exitCodes: [...new Set(samples.map((s) => s.code))], cpuMs: median('cpuMs'), wallMs: median('wallMs'), peakRssMb: Math.max(...samples.map((s) => s.maxRssMb)) };
 }
 
-const results = { generatedAt: new Date().toISOString(), node: process.version, runs: RUNS, validate: [], action: {} };
-for (const n of [10, 100, 1000]) {
+// ---- the AWS world: moto_server behind the rate-limiting, latency-adding proxy ----
+
+function freePort() {
+  return new Promise((res, rej) => {
+    const s = createServer();
+    s.on('error', rej);
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address();
+      s.close(() => res(port));
+    });
+  });
+}
+
+async function startMoto() {
+  const port = await freePort();
+  const child = spawn('moto_server', ['-H', '127.0.0.1', '-p', String(port)], { stdio: ['ignore', 'ignore', 'pipe'] });
+  let err = '';
+  child.stderr.on('data', (d) => (err = (err + d).slice(-2000)));
+  process.on('exit', () => child.kill('SIGKILL'));
+  const endpoint = `http://127.0.0.1:${port}`;
+  for (const deadline = Date.now() + 20_000; ; ) {
+    if (child.exitCode !== null) throw new Error(`moto_server exited: ${err}`);
+    try {
+      const r = await fetch(`${endpoint}/moto-api/`);
+      await r.arrayBuffer();
+      break;
+    } catch {
+      if (Date.now() > deadline) throw new Error(`moto_server did not start: ${err}`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+  return {
+    endpoint,
+    reset: async () => void (await (await fetch(`${endpoint}/moto-api/reset`, { method: 'POST' })).arrayBuffer()),
+    stop: () => child.kill('SIGTERM'),
+  };
+}
+
+/** Runs the bundle asynchronously (the proxy lives in this process) and measures it. */
+function runTool(args, { cwd, env }) {
+  return new Promise((res) => {
+    const rusage = join(work, `rusage-run-${Date.now()}.json`);
+    const t0 = process.hrtime.bigint();
+    const child = spawn(process.execPath, ['--import', hook, DIST, ...args], {
+      cwd,
+      env: { ...env, RUSAGE_FILE: rusage },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    child.on('close', (code) => {
+      const wallMs = Number(process.hrtime.bigint() - t0) / 1e6;
+      let u = { userMs: 0, systemMs: 0, maxRssKb: 0 };
+      try {
+        u = JSON.parse(readFileSync(rusage, 'utf8'));
+      } catch {
+        // the process died before its exit hook
+      }
+      res({ code, wallMs, cpuMs: u.userMs + u.systemMs, peakRssMb: u.maxRssKb / 1024, stdout, stderr });
+    });
+  });
+}
+
+const isRead = (op) => /^iam:(Get|List|Generate)/.test(op);
+
+/** Calls by operation (all accounts), IAM reads and writes per account, throttles. */
+function summarizeCalls(stats) {
+  const byOperation = {};
+  const perAccount = {};
+  for (const [account, a] of Object.entries(stats.byAccount)) {
+    const acc = (perAccount[account] = { iamReads: 0, iamWrites: 0, iamThrottled: 0, other: 0 });
+    for (const [op, o] of Object.entries(a.ops)) {
+      const b = (byOperation[op] ??= { calls: 0, throttled: 0 });
+      b.calls += o.calls;
+      b.throttled += o.throttled;
+      if (!op.startsWith('iam:')) acc.other += o.calls;
+      else {
+        acc.iamThrottled += o.throttled;
+        if (isRead(op)) acc.iamReads += o.calls - o.throttled;
+        else acc.iamWrites += o.calls - o.throttled;
+      }
+    }
+  }
+  const sorted = Object.fromEntries(Object.entries(byOperation).sort(([x], [y]) => x.localeCompare(y)));
+  const sum = (k) => Object.values(perAccount).reduce((n, a) => n + a[k], 0);
+  return { byOperation: sorted, perAccount, iamReads: sum('iamReads'), iamWrites: sum('iamWrites'), throttled: stats.throttled, totalCalls: stats.calls };
+}
+
+/** GAAD pages as real IAM serves them (1,000 items a page; moto answers in one page). */
+const gaadPages = (a) => Math.max(1, Math.ceil((a.users + a.roles + a.policies) / 1000));
+const REPORT_CALLS = 2; // GenerateCredentialReport + GetCredentialReport
+
+/** Per-resource refresh (Terraform's AWS provider): calls the same manifest would cost. */
+function refreshPatternCalls(shape) {
+  // user: GetUser, ListAttachedUserPolicies (one attachment), ListAccessKeys; role: GetRole,
+  // ListRolePolicies, ListAttachedRolePolicies; each customer policy: GetPolicy, GetPolicyVersion.
+  return shape.reduce((n, a) => n + a.users * 3 + a.roles * 3 + a.policies * 2, 0);
+}
+
+function lowerBound(perAccountCalls, rps) {
+  // Accounts run in parallel (4 at a time, 4 accounts): the slowest account sets the bound. The
+  // bucket starts full, so the first `burst` (= rps) calls cost no waiting.
+  return Math.max(...perAccountCalls.map((c) => Math.max(0, c - rps) / rps));
+}
+
+const baseEnv = (endpoint) => ({
+  PATH: process.env.PATH ?? '',
+  HOME: work,
+  AWS_ENDPOINT_URL: endpoint,
+  AWS_REGION: 'us-east-1',
+  AWS_ACCESS_KEY_ID: 'AKIABENCHBENCHBENCH0',
+  AWS_SECRET_ACCESS_KEY: 'bench-secret-not-real',
+  AWS_EC2_METADATA_DISABLED: 'true',
+  AWS_CONFIG_FILE: '/nonexistent/aws-config',
+  AWS_SHARED_CREDENTIALS_FILE: '/nonexistent/aws-credentials',
+  IAM_CONNECTIONS_MAX_RPS: String(CLIENT_RPS),
+  RUNNER_TEMP: work,
+});
+
+function actionEnv(endpoint, dir, inputs) {
+  const env = { ...baseEnv(endpoint), GITHUB_WORKSPACE: dir, GITHUB_OUTPUT: join(dir, 'gh-output'), GITHUB_STEP_SUMMARY: join(dir, 'gh-summary') };
+  writeFileSync(env.GITHUB_OUTPUT, '');
+  writeFileSync(env.GITHUB_STEP_SUMMARY, '');
+  for (const [k, v] of Object.entries(inputs)) env[`INPUT_${k.toUpperCase()}`] = v;
+  return env;
+}
+
+async function awsCase(name, proxy, run, bound) {
+  proxy.reset();
+  const r = await run();
+  const calls = summarizeCalls(proxy.stats());
+  const lb = bound(calls);
+  const out = {
+    case: name,
+    exitCode: r.code,
+    wallSeconds: r.wallMs / 1000,
+    cpuSeconds: r.cpuMs / 1000,
+    peakRssMb: r.peakRssMb,
+    throttled: calls.throttled,
+    iamReads: calls.iamReads,
+    iamWrites: calls.iamWrites,
+    totalCalls: calls.totalCalls,
+    lowerBoundSeconds: lb.seconds,
+    lowerBoundFormula: lb.formula,
+    wallOverLowerBound: r.wallMs / 1000 / lb.seconds,
+    callsByOperation: calls.byOperation,
+    callsPerAccount: calls.perAccount,
+  };
+  if (r.code !== 0) out.stderrTail = (r.stderr + r.stdout).split('\n').filter((l) => /error|fail/i.test(l)).slice(0, 10);
+  return out;
+}
+
+const results = {
+  generatedAt: new Date().toISOString(),
+  node: process.version,
+  runs: RUNS,
+  world: {
+    latencyMsPerCall: LATENCY_MS,
+    iamRpsPerAccount: IAM_RPS,
+    iamBurstPerAccount: IAM_RPS,
+    clientMaxRps: CLIENT_RPS,
+    accounts: ACCOUNTS,
+    note: 'moto_server 5 behind scripts/bench/proxy.mjs; every call waits latencyMsPerCall; IAM calls beyond the per-account token bucket get HTTP 400 Throttling. moto serves GetAccountAuthorizationDetails in one page; lower bounds count pages as IAM would (1,000 items a page).',
+  },
+  formulas: {
+    plan: 'max over accounts of (GAAD pages + one ListAccessKeys per managed user + 2 credential-report calls) / iamRpsPerAccount, less the first burst (iamBurstPerAccount calls) the full bucket lets through at once',
+    apply: 'max over accounts of (successful IAM write calls + 1 GAAD page + 2 credential-report calls - burst) / iamRpsPerAccount: the writes the run needed, at the allowed rate',
+    rotate: 'max over accounts of (successful IAM write calls + GAAD pages + one ListAccessKeys per user + 2 report calls - burst) / iamRpsPerAccount',
+    perResourceRefresh: 'per user GetUser + ListAttachedUserPolicies + ListAccessKeys, per role GetRole + ListRolePolicies + ListAttachedRolePolicies, per customer policy GetPolicy + GetPolicyVersion',
+  },
+  validate: [],
+  apply: [],
+  plan: [],
+  rotate: [],
+  action: {},
+};
+
+for (const n of SIZES) {
   const dir = join(work, `validate-${n}`);
-  const file = writeManifest(dir, n);
+  const file = writeManifest(dir, n, ACCOUNTS);
   const m = measure(['validate', '-m', 'connections.yaml'], dir);
   results.validate.push({ connections: n, manifestBytes: statSync(file).size, ...m });
 }
-results.action.bundleBytes = statSync('dist/index.js').size;
+results.action.bundleBytes = statSync(DIST).size;
 results.action.coldStartValidateExample = measure(['validate', '-m', 'examples/connections.yaml'], process.cwd(), {
   CLOUDYN_EXTERNAL_ID: 'bench-external-id',
 });
 
-const fmt = (x) => x.toFixed(0).padStart(7);
+const moto = await startMoto();
+const proxy = await startBenchProxy({ upstream: moto.endpoint, latencyMs: LATENCY_MS, iamRps: IAM_RPS });
+try {
+  for (const n of SIZES) {
+    await moto.reset();
+    const dir = join(work, `aws-${n}`);
+    // Without accessKey: apply measures the executor; first keys go through the rotation path,
+    // benched below (its per-user lock waits 2 s, one user after another: see the report).
+    writeManifest(dir, n, ACCOUNTS, 5, { keys: false });
+    const shape = manifestShape(n, ACCOUNTS);
+    const apply = await awsCase(
+      `apply ${n}`,
+      proxy,
+      () => runTool([], { cwd: dir, env: actionEnv(proxy.endpoint, dir, { command: 'apply', manifest: 'connections.yaml' }) }),
+      (calls) => ({
+        seconds: lowerBound(shape.map((a) => (calls.perAccount[a.id]?.iamWrites ?? 0) + 1 + REPORT_CALLS), IAM_RPS),
+        formula: results.formulas.apply,
+      }),
+    );
+    results.apply.push({ connections: n, ...apply });
+    const plan = await awsCase(
+      `plan ${n}`,
+      proxy,
+      () => runTool(['plan', '-m', 'connections.yaml', '--format', 'json', '--fail-on', 'never'], { cwd: dir, env: baseEnv(proxy.endpoint) }),
+      () => ({ seconds: lowerBound(shape.map((a) => gaadPages(a) + a.users + REPORT_CALLS), IAM_RPS), formula: results.formulas.plan }),
+    );
+    const refresh = refreshPatternCalls(shape);
+    results.plan.push({ connections: n, ...plan, readCallsPerConnection: plan.iamReads / n, perResourceRefreshCalls: refresh, perResourceRefreshPerConnection: refresh / n });
+  }
+
+  if (ROTATE_KEYS > 0) {
+    await moto.reset();
+    const dir = join(work, `rotate-${ROTATE_KEYS}`);
+    writeManifest(dir, ROTATE_KEYS, ACCOUNTS, 0);
+    const shape = manifestShape(ROTATE_KEYS, ACCOUNTS, 0);
+    const setup = await awsCase(
+      `apply ${ROTATE_KEYS} users (rotate setup)`,
+      proxy,
+      () => runTool([], { cwd: dir, env: actionEnv(proxy.endpoint, dir, { command: 'apply', manifest: 'connections.yaml' }) }),
+      (calls) => ({ seconds: lowerBound(shape.map((a) => (calls.perAccount[a.id]?.iamWrites ?? 0) + 1 + REPORT_CALLS), IAM_RPS), formula: results.formulas.apply }),
+    );
+    // Far enough ahead that every key is due: one new key each, created, delivered, verified, recorded.
+    const asOf = new Date(Date.now() + 100 * 86_400_000).toISOString().slice(0, 10);
+    const rotate = await awsCase(
+      `rotate ${ROTATE_KEYS} keys`,
+      proxy,
+      () => runTool([], { cwd: dir, env: actionEnv(proxy.endpoint, dir, { command: 'rotate', manifest: 'connections.yaml', 'AS-OF': asOf }) }),
+      (calls) => ({
+        seconds: lowerBound(shape.map((a) => (calls.perAccount[a.id]?.iamWrites ?? 0) + gaadPages(a) + a.users + REPORT_CALLS), IAM_RPS),
+        formula: results.formulas.rotate,
+      }),
+    );
+    results.rotate.push({ keys: ROTATE_KEYS, setup, ...rotate });
+  }
+} finally {
+  await proxy.stop();
+  moto.stop();
+}
+
+// ---- the table ----
+const f = (x, d = 0, w = 7) => (typeof x === 'number' && Number.isFinite(x) ? x.toFixed(d) : '-').padStart(w);
 console.log('validate (median of %d runs, whole process)', RUNS);
 console.log('connections   cpu ms  wall ms  peak RSS MB  exit');
-for (const r of results.validate) console.log(`${String(r.connections).padStart(11)}  ${fmt(r.cpuMs)}  ${fmt(r.wallMs)}  ${fmt(r.peakRssMb)}      ${r.exitCodes.join(',')}`);
+for (const r of results.validate) console.log(`${String(r.connections).padStart(11)}  ${f(r.cpuMs)}  ${f(r.wallMs)}  ${f(r.peakRssMb, 0, 11)}  ${r.exitCodes.join(',').padStart(4)}`);
 const c = results.action.coldStartValidateExample;
-console.log(`bundle dist/index.js: ${(results.action.bundleBytes / 1024).toFixed(0)} KiB; cold start validate example: cpu ${c.cpuMs.toFixed(0)} ms, wall ${c.wallMs.toFixed(0)} ms, exit ${c.exitCodes.join(',')}`);
+console.log(`bundle ${DIST}: ${(results.action.bundleBytes / 1024).toFixed(0)} KiB; cold start validate example: cpu ${c.cpuMs.toFixed(0)} ms, wall ${c.wallMs.toFixed(0)} ms, exit ${c.exitCodes.join(',')}`);
+console.log(`\nAWS cases: ${ACCOUNTS} accounts, +${LATENCY_MS} ms a call, IAM ${IAM_RPS} calls/s per account (tool limiter ${CLIENT_RPS}/s)`);
+console.log('case                             exit   wall s  lower s  wall/lb  IAM reads  IAM writes  throttled  RSS MB  reads/conn  refresh/conn');
+const row = (r, extra = '') =>
+  console.log(`${r.case.padEnd(32)} ${String(r.exitCode).padStart(4)} ${f(r.wallSeconds, 1, 8)} ${f(r.lowerBoundSeconds, 1, 8)} ${f(r.wallOverLowerBound, 2, 8)} ${f(r.iamReads, 0, 10)} ${f(r.iamWrites, 0, 11)} ${f(r.throttled, 0, 10)} ${f(r.peakRssMb, 0, 7)}${extra}`);
+for (const r of results.apply) row(r);
+for (const r of results.plan) row(r, `  ${f(r.readCallsPerConnection, 2, 10)}  ${f(r.perResourceRefreshPerConnection, 2, 12)}`);
+for (const r of results.rotate) {
+  row(r.setup);
+  row(r);
+}
 mkdirSync('bench', { recursive: true });
 writeFileSync('bench/results.json', `${JSON.stringify(results, null, 2)}\n`);

@@ -8,14 +8,31 @@ const READ_ACTIONS = [
   'iam:ListAttachedUserPolicies', 'iam:GetUserPolicy', 'iam:ListGroupPolicies', 'iam:ListAttachedGroupPolicies',
   'iam:GetGroupPolicy', 'iam:ListAccessKeys', 'iam:ListSigningCertificates', 'iam:ListSSHPublicKeys',
   'iam:ListServiceSpecificCredentials', 'iam:ListMFADevices', 'iam:GetLoginProfile', 'iam:ListUserTags',
-  'iam:ListGroupTags', 'iam:GetAccountSummary', 'iam:ListRoles', 'iam:GetRole', 'iam:ListPolicies', 'iam:GetPolicy',
+  'iam:GetAccountSummary', 'iam:ListRoles', 'iam:GetRole', 'iam:ListPolicies', 'iam:GetPolicy',
   'iam:GetPolicyVersion', 'iam:ListRoleTags', 'iam:ListRolePolicies', 'iam:GetRolePolicy', 'iam:ListAttachedRolePolicies',
   'iam:ListInstanceProfiles', 's3:ListAllMyBuckets', 's3:GetBucketPolicy', 's3:GetBucketAcl', 'ec2:DescribeInstances',
   'ec2:DescribeRegions', 'ec2:DescribeVpcs', 'cloudtrail:DescribeTrails', 'cloudtrail:GetTrailStatus',
   'config:DescribeConfigRules', 'organizations:DescribeOrganization',
 ];
 
-export function writeManifest(dir, connections, accounts = 4) {
+/** What the generated manifest holds per account, for lower bounds and the per-resource count. */
+export function manifestShape(connections, accounts = 4, roleEvery = 5) {
+  const per = Array.from({ length: accounts }, (_, a) => ({ account: `acct${a}`, id: String(100000000000 + a), users: 0, roles: 0, policies: 0 }));
+  for (let i = 0; i < connections; i++) {
+    const p = per[i % accounts];
+    if (roleEvery > 0 && i % roleEvery === roleEvery - 1) p.roles++;
+    else p.users++;
+    p.policies++;
+  }
+  return per;
+}
+
+/**
+ * `roleEvery`: every roleEvery-th connection is a role (0: users only, e.g. for rotation).
+ * `accounts`: connections are spread round-robin over that many accounts. `keys: false` leaves
+ * out the users' `accessKey` (apply then makes no first keys: rotation is benched on its own).
+ */
+export function writeManifest(dir, connections, accounts = 4, roleEvery = 5, { keys = true } = {}) {
   mkdirSync(join(dir, 'policies'), { recursive: true });
   writeFileSync(
     join(dir, 'policies', 'reader.json'),
@@ -26,7 +43,7 @@ export function writeManifest(dir, connections, accounts = 4) {
   lines.push('connections:');
   for (let i = 0; i < connections; i++) {
     const account = `acct${i % accounts}`;
-    if (i % 5 === 4) {
+    if (roleEvery > 0 && i % roleEvery === roleEvery - 1) {
       lines.push(
         `  vendor-${i}:`,
         `    accounts: [${account}]`,
@@ -42,7 +59,7 @@ export function writeManifest(dir, connections, accounts = 4) {
         '    user:',
         `      name: vendor-${i}-reader`,
         '      policies: [{ file: policies/reader.json }]',
-        `      accessKey: { deliver: [{ secretsManager: { secretId: "integrations/vendor-${i}" } }] }`,
+        ...(keys ? [`      accessKey: { deliver: [{ secretsManager: { secretId: "integrations/vendor-${i}" } }] }`] : []),
       );
     }
   }

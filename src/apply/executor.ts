@@ -1,8 +1,9 @@
 /**
  * Carries out a plan computed in the same run. Every executable change is validated first
  * (`prepareStep`: fields present, external IDs available), before the first write anywhere;
- * then accounts run concurrently (bounded) and each account's changes run one at a time in
- * `orderChanges` order. A failure never stops the run: it skips what depends on it, and a
+ * then accounts run concurrently (bounded), and within an account independent connections run
+ * side by side while each connection's changes keep their `orderChanges` order (see
+ * `runConcurrently`). A failure never stops the run: it skips what depends on it, and a
  * conflict (a name held by something not ours) stops the rest of its connection in that
  * account only. The result says, per change, what was done and what was not.
  */
@@ -50,7 +51,13 @@ export interface ExecuteContext {
   log?: (line: string) => void;
   /** Accounts worked on at once. Default 4. */
   concurrency?: number;
+  /** Changes in flight at once within one account (independent connections only). Default 8. */
+  changeConcurrency?: number;
+  /** Called after each change has an outcome (for progress lines). */
+  onOutcome?: (o: ChangeOutcome) => void;
 }
+
+const DEFAULT_CHANGE_CONCURRENCY = 8;
 
 /** Last line of defence: no message leaves the executor with an external ID in it. */
 function scrubber(secrets: ReadonlyMap<string, string>): (s: string) => string {
@@ -70,6 +77,53 @@ function describe(c: Change): string {
   return `${c.action} ${c.resource.type} ${c.resource.name}`;
 }
 
+/**
+ * Runs one account's changes, up to `limit` at a time, in an order that keeps every guarantee of
+ * the sequential order (`orderChanges`): a connection's changes run one after another in that
+ * order; a change also waits for what it `dependsOn`; a change that belongs to no connection is a
+ * barrier (it waits for everything before it, everything after waits for it). Independent
+ * connections run side by side: the account's rate limiter, not this loop, sets the pace, and it
+ * needs several calls in flight to stay saturated when each call takes tens of milliseconds.
+ */
+export async function runConcurrently(prepared: readonly Prepared[], limit: number, run: (p: Prepared) => Promise<void>): Promise<void> {
+  let free = Math.max(1, limit);
+  const queue: (() => void)[] = [];
+  const slot = async (): Promise<void> => {
+    if (free > 0) {
+      free--;
+      return;
+    }
+    await new Promise<void>((resolve) => queue.push(resolve));
+  };
+  const release = (): void => {
+    const next = queue.shift();
+    if (next) next();
+    else free++;
+  };
+  const finished = new Map<string, Promise<void>>();
+  const lanes = new Map<string, Promise<void>>();
+  let barrier: Promise<void> = Promise.resolve();
+  const all: Promise<void>[] = [];
+  for (const p of prepared) {
+    const c = p.change;
+    const deps = (c.dependsOn ?? []).map((d) => finished.get(d)).filter((d): d is Promise<void> => d !== undefined);
+    const before = c.connection === undefined ? [...all] : [barrier, lanes.get(c.connection) ?? Promise.resolve(), ...deps];
+    const task = Promise.all(before).then(async () => {
+      await slot();
+      try {
+        await run(p);
+      } finally {
+        release();
+      }
+    });
+    finished.set(c.id, task);
+    all.push(task);
+    if (c.connection === undefined) barrier = task;
+    else lanes.set(c.connection, task);
+  }
+  await Promise.all(all);
+}
+
 async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
   const out = new Array<R>(items.length);
   let next = 0;
@@ -83,7 +137,7 @@ async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) 
   return out;
 }
 
-interface Prepared {
+export interface Prepared {
   change: Change;
   step?: PreparedStep;
   invalid?: StepError;
@@ -109,6 +163,7 @@ async function runAccount(plan: AccountPlan, prepared: Prepared[], ctx: ExecuteC
     outcomes.push(o);
     byId.set(o.id, o);
     log(`${c.account}: ${describe(c)}: ${status}${o.message ? ` (${o.message})` : ''}`);
+    ctx.onOutcome?.(o);
   };
   // Withheld changes are not run, but the report must say they were not.
   for (const c of plan.changes) {
@@ -141,21 +196,21 @@ async function runAccount(plan: AccountPlan, prepared: Prepared[], ctx: ExecuteC
   /** connection → why the rest of it is stopped in this account. */
   const stopped = new Map<string, string>();
 
-  for (const p of prepared) {
+  const runOne = async (p: Prepared): Promise<void> => {
     const c = p.change;
     if (p.invalid) {
       record(c, 'failed', p.invalid.message, p.invalid.code);
-      continue;
+      return;
     }
     const blocked = blockedBy(c, byId);
     if (blocked !== undefined) {
       record(c, 'skipped', `not run: ${blocked}`);
-      continue;
+      return;
     }
     const stop = c.connection !== undefined ? stopped.get(c.connection) : undefined;
     if (stop !== undefined) {
       record(c, 'skipped', stop);
-      continue;
+      return;
     }
     try {
       const r = await (p.step as PreparedStep).run(stepCtx);
@@ -172,7 +227,11 @@ async function runAccount(plan: AccountPlan, prepared: Prepared[], ctx: ExecuteC
         stopped.set(c.connection, `not run: connection ${c.connection} is stopped in account ${c.account} because ${c.id} failed (${e.conflict ? 'conflict' : 'adoption failed'})`);
       }
     }
-  }
+  };
+  await runConcurrently(prepared, ctx.changeConcurrency ?? DEFAULT_CHANGE_CONCURRENCY, runOne);
+  // Report in plan order whatever order the changes finished in.
+  const rank = new Map(prepared.map((p, i) => [p.change.id, i]));
+  outcomes.sort((a, b) => (rank.get(a.id) ?? -1) - (rank.get(b.id) ?? -1));
   return { account: plan.account, accountId: plan.accountId, outcomes };
 }
 

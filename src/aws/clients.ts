@@ -7,6 +7,8 @@ import { IAMClient } from '@aws-sdk/client-iam';
 import { S3Client } from '@aws-sdk/client-s3';
 import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { STSClient, type STSClientConfig } from '@aws-sdk/client-sts';
+import { AdaptiveRateLimiter, limiterForCredentials, rateLimitSettings } from './rate-limit.js';
+import { classifyAwsError } from './retry.js';
 
 /** What the SDK accepts as `credentials`: a static identity or a provider function. */
 export type AwsCredentials = NonNullable<STSClientConfig['credentials']>;
@@ -21,6 +23,11 @@ export interface ClientSettings {
   region: string;
   /** Omitted: the SDK's default chain (environment, profile, SSO, container, instance). */
   credentials?: AwsCredentials;
+  /**
+   * IAM clients only: the account's rate limiter (./rate-limit.ts). Default: the one shared by
+   * every client made with the same credentials (one per account per run); `false`: none.
+   */
+  limiter?: AdaptiveRateLimiter | false;
 }
 
 /**
@@ -34,7 +41,34 @@ export function clientConfig(s: ClientSettings): { region: string; maxAttempts: 
 }
 
 export function iamClient(s: ClientSettings): IAMClient {
-  return new IAMClient(clientConfig(s));
+  const client = new IAMClient(clientConfig(s));
+  const limiter =
+    s.limiter ?? (s.credentials !== undefined ? limiterForCredentials(s.credentials) : new AdaptiveRateLimiter('default', rateLimitSettings()));
+  if (limiter !== false) withRateLimit(client, limiter);
+  return client;
+}
+
+/**
+ * Every request of `client` (each attempt: the SDK's own retries are off) waits for a slot of
+ * the account's limiter, and tells it whether IAM throttled it. First in the stack, so the
+ * request is signed after the wait, never before.
+ */
+export function withRateLimit(client: IAMClient, limiter: AdaptiveRateLimiter): IAMClient {
+  client.middlewareStack.add(
+    (next) => async (args) => {
+      await limiter.acquire();
+      try {
+        const out = await next(args);
+        limiter.onSuccess();
+        return out;
+      } catch (err) {
+        if (classifyAwsError(err) === 'throttle') limiter.onThrottle();
+        throw err;
+      }
+    },
+    { step: 'initialize', name: 'iamConnectionsRateLimit', override: true },
+  );
+  return client;
 }
 
 export function stsClient(s: ClientSettings): STSClient {

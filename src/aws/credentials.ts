@@ -27,6 +27,7 @@ import {
   issuerHost,
 } from '../github/oidc.js';
 import { clientConfig, resolveRegion, stsClient, type AwsCredentialsProvider, type AwsIdentity } from './clients.js';
+import { nameCredentials } from './rate-limit.js';
 import { classifyAwsError, errorCode, errorSummary, RetriesExhaustedError, withRetry, type RetryOptions } from './retry.js';
 import { sessionName as defaultSessionName } from './session-name.js';
 
@@ -315,13 +316,16 @@ export function createCredentialResolver(opts: CredentialResolverOptions): Crede
   async function makeProvider(account: AccountSpec, chain: string[], topLevel: boolean): Promise<AwsCredentialsProvider> {
     let current = await fetchIdentity(account, chain, topLevel);
     let pending: Promise<AwsIdentity> | undefined;
-    return async () => {
+    const provider: AwsCredentialsProvider = async () => {
       const exp = current.expiration?.getTime();
       if (exp === undefined || exp - now() > REFRESH_MARGIN_MS) return current;
       pending ??= fetchIdentity(account, chain, topLevel).finally(() => (pending = undefined));
       current = await pending;
       return current;
     };
+    // IAM clients made with this provider share the account's rate limiter, named for progress lines.
+    nameCredentials(provider, account.name);
+    return provider;
   }
 
   function resolveAccount(account: AccountSpec, chain: string[], topLevel: boolean): Promise<AwsCredentialsProvider> {

@@ -63,6 +63,11 @@ test('the example manifest into empty accounts: exactly the declared resources, 
   const first = await apply(repo);
   expect({ code: first.code, failed: first.stdout.match(/^FAILED: .*$/gm) ?? [] }).toEqual({ code: 0, failed: [] });
 
+  // A progress line per account (done / total, throttled, elapsed) and a log group per account.
+  expect(first.stdout).toMatch(/^prod: \d+\/\d+ changes, \d+ throttled, [\d.]+ s/m);
+  expect(first.stdout).toMatch(/^::group::prod: \d+ change\(s\)$/m);
+  expect(first.stdout).toMatch(/^::group::staging: \d+ change\(s\)$/m);
+
   const { iam: prodIam, s3 } = await world.clients(PROD);
   const prod = await inventory(prodIam);
   expect(prod.users.map((u) => [u.name, u.owner]).sort()).toEqual([

@@ -8,6 +8,8 @@ import { roleArns } from '../commands/plan.js';
 import { renderHandoffMarkdown, vendorHandoff } from '../report/vendor-handoff.js';
 import { escapeCell } from '../report/findings-markdown.js';
 import { rotateReportMarkdown, rotateReportText } from '../rotate/report.js';
+import { createProgressTicker } from '../progress/ticker.js';
+import { feedThrottles } from '../progress/throttle-feed.js';
 import { awsAccess } from './aws-access.js';
 import { rotateOptions } from './rotate-glue.js';
 import { writeOutputFile } from './files.js';
@@ -16,20 +18,42 @@ import { fail, planOptions, planReport, publishPlan } from './plan.js';
 
 export async function actionApply(inputs: Inputs, env: NodeJS.ProcessEnv): Promise<number> {
   const access = awsAccess(inputs, env);
-  const result = await runApply(inputs.manifest, {
-    ...planOptions(inputs, env, access),
-    clients: access.clients,
-    keys: rotateOptions(inputs, env, access),
-    log: (line) => core.info(line),
-  });
+  // Accounts run at once, so their lines are kept and shown as one log group each at the end;
+  // meanwhile a progress line (done / total, throttled, elapsed) comes every few seconds.
+  const ticker = createProgressTicker({ emit: (line) => core.info(line) });
+  const stopThrottleFeed = feedThrottles(ticker);
+  const lines = new Map<string, string[]>();
+  let result;
+  try {
+    result = await runApply(inputs.manifest, {
+      ...planOptions(inputs, env, access),
+      clients: access.clients,
+      keys: rotateOptions(inputs, env, access),
+      log: (line) => {
+        const account = /^(\S+?)[:/ ]/.exec(line)?.[1] ?? '';
+        lines.set(account, [...(lines.get(account) ?? []), line]);
+      },
+      onPlan: (plan) => {
+        for (const a of plan.accounts) ticker.begin(a.account, a.changes.filter((c) => c.action !== 'none').length, 'changes');
+      },
+      onOutcome: (o) => ticker.advance(o.account, 1, o.status === 'failed' ? 1 : 0),
+    });
+  } finally {
+    for (const a of ticker.snapshot()) ticker.finish(a.account);
+    stopThrottleFeed();
+    ticker.stop();
+  }
+  for (const [account, mine] of lines) {
+    core.startGroup(`${account || 'apply'}: ${mine.length} change(s)`);
+    for (const l of mine) core.info(l);
+    core.endGroup();
+  }
   const plan = await publishPlan('apply', inputs, env, result);
   if (!plan || !result.apply || !result.summary || !result.manifest) return 1;
 
   const arns = { ...roleArns(result.manifest, result.selected), ...result.apply.roleArns };
   core.setOutput('role-arns', JSON.stringify(arns));
-  core.startGroup('apply: what was done and what was not');
-  for (const line of result.summary.lines) core.info(line);
-  core.endGroup();
+  core.info(result.summary.lines[0] ?? '');
 
   // First keys are made by the rotation path below, not by the executor.
   const keysMade = result.keys !== undefined;

@@ -14,6 +14,7 @@ import type { AccountPlan, Action, Change, Plan } from '../plan/model.js';
 import { StepError, stepFailure, type StepContext } from './call.js';
 import { blockedBy, orderChanges } from './order.js';
 import { prepareStep, type PreparedStep } from './steps.js';
+import { mapLimit } from '../concurrency.js';
 
 export type ChangeStatus = 'done' | 'failed' | 'skipped';
 
@@ -124,18 +125,6 @@ export async function runConcurrently(prepared: readonly Prepared[], limit: numb
   await Promise.all(all);
 }
 
-async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
-  const out = new Array<R>(items.length);
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < items.length) {
-      const i = next++;
-      out[i] = await fn(items[i] as T);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
-  return out;
-}
 
 export interface Prepared {
   change: Change;

@@ -21,6 +21,7 @@ import { mapGaadPages, withAccessKeys, isoDate, type GaadPage } from './gaad.js'
 import type { AccessKeyState, AccountInventory, BucketState, RoleState, UserState } from './inventory-model.js';
 import { decodePolicyDocument, PolicyDecodeError } from './policy-decode.js';
 import { classifyAwsError, errorCode, errorSummary, httpStatus, RetriesExhaustedError, withRetry, type RetryOptions } from './retry.js';
+import { mapLimit } from '../concurrency.js';
 
 /** A read that failed for a reason a human must fix (denied, malformed answer...). */
 export class InventoryReadError extends Error {
@@ -87,18 +88,6 @@ export function isOwned(tags: Record<string, string>): boolean {
   return Object.prototype.hasOwnProperty.call(tags, OWNER_TAG);
 }
 
-async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
-  const out: R[] = new Array<R>(items.length);
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < items.length) {
-      const i = next++;
-      out[i] = await fn(items[i] as T);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
-  return out;
-}
 
 /** Safety net against a server that keeps answering IsTruncated with the same marker. */
 const MAX_PAGES = 10_000;

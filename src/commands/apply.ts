@@ -7,14 +7,19 @@
  */
 import type { IAMClient } from '@aws-sdk/client-iam';
 import type { S3Client } from '@aws-sdk/client-s3';
-import { type ApplyResult, executePlan, summarizeApply } from '../apply/executor.js';
+import { type ApplyResult, type ChangeOutcome, executePlan, summarizeApply } from '../apply/executor.js';
 import type { Manifest } from '../manifest/model.js';
 import { desiredState } from '../plan/desired.js';
+import type { Plan } from '../plan/model.js';
 import { type PlanCommandOptions, type PlanCommandResult, runPlan } from './plan.js';
 import { type AccountRotation, type RotateOptions, rotateAccounts } from './rotate.js';
 
 export interface ApplyCommandOptions extends PlanCommandOptions {
   clients: (manifest: Manifest) => (account: string) => Promise<{ iam: IAMClient; s3: S3Client }>;
+  /** Told of every change as it ends (done, failed or skipped): for progress lines. */
+  onOutcome?: (o: ChangeOutcome) => void;
+  /** Told the plan before the first write: for progress totals. */
+  onPlan?: (plan: Plan) => void;
   /** First keys of new users; absent: keys are left to `rotate`. */
   keys?: Omit<RotateOptions, 'onlyMissingKeys' | 'now'>;
   log?: (line: string) => void;
@@ -43,10 +48,12 @@ export async function runApply(file: string, opts: ApplyCommandOptions): Promise
   const planned: ApplyCommandResult = await runPlan(file, opts);
   if (!planned.plan || !planned.manifest) return planned;
   const manifest = planned.manifest;
+  opts.onPlan?.(planned.plan);
   const apply = await executePlan(planned.plan, {
     clientsFor: opts.clients(manifest),
     externalIds: externalIdValues(manifest, planned.selected, planned.envValues),
     ...(opts.log ? { log: opts.log } : {}),
+    ...(opts.onOutcome ? { onOutcome: opts.onOutcome } : {}),
   });
   const result: ApplyCommandResult = { ...planned, apply, summary: summarizeApply(apply) };
   const needsKeys = planned.plan.accounts.some((a) => a.changes.some((c) => c.kind === 'key-missing' && c.action !== 'none'));

@@ -15,6 +15,7 @@ import { keysNeedingLastUsed } from '../plan/last-use.js';
 import type { Plan } from '../plan/model.js';
 import { checkManifestPolicies } from '../policy/checks.js';
 import { selectAccounts } from './select-accounts.js';
+import { mapLimit } from '../concurrency.js';
 
 /** Reads accounts: the live reader and the snapshot reader both fit. */
 export interface InventoryReader {
@@ -77,18 +78,6 @@ export function validateForAws(file: string, root: string, env: Record<string, s
   return { manifest: loaded.manifest, findings, values, ok: loaded.manifest !== undefined && !findings.some(isBlocking) };
 }
 
-async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (t: T) => Promise<R>): Promise<R[]> {
-  const out = new Array<R>(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const i = next++;
-      out[i] = await fn(items[i] as T);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return out;
-}
 
 export async function runPlan(file: string, opts: PlanCommandOptions): Promise<PlanCommandResult> {
   const v = validateForAws(file, opts.root, opts.env);

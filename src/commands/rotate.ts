@@ -6,6 +6,7 @@
 import type { ConnectionSpec, Manifest } from '../manifest/model.js';
 import type { Plan } from '../plan/model.js';
 import { type RotateAccountInput, type RotateAccountResult, type RotateClients, rotateAccount } from '../rotate/run.js';
+import { mapLimit } from '../concurrency.js';
 import type { PlanCommandResult } from './plan.js';
 
 export interface RotateOptions {
@@ -41,31 +42,29 @@ export async function rotateAccounts(planned: PlanCommandResult, opts: RotateOpt
   const { manifest, plan } = planned;
   if (!manifest || !plan) return [];
   const clientsFor = opts.clients(manifest);
-  const results: AccountRotation[] = [];
-  // Accounts one after another: a rotation touches sinks that several accounts may share.
-  for (const inventory of planned.inventories) {
+  // Accounts at once: their users, keys and secrets are their own (secret names carry {account}).
+  const work = planned.inventories.flatMap((inventory) => {
     const spec = manifest.accounts.find((a) => a.name === inventory.account);
     const connections = rotatingConnections(manifest, plan, inventory.account, opts.onlyMissingKeys === true);
-    if (!spec || connections.length === 0) continue;
+    return spec && connections.length ? [{ inventory, spec, connections }] : [];
+  });
+  return mapLimit(work, 4, async ({ inventory, spec, connections }): Promise<AccountRotation> => {
     try {
-      results.push(
-        await rotateAccount({
-          account: { name: spec.name, id: spec.id },
-          inventory,
-          connections,
-          clients: await clientsFor(spec.name),
-          region: spec.region ?? manifest.defaults.region ?? opts.region,
-          now: opts.now,
-          runId: opts.runId,
-          mask: opts.mask,
-          log: opts.log,
-          ...(opts.setOutput ? { setOutput: opts.setOutput } : {}),
-          ...(opts.lock !== undefined ? { lock: opts.lock } : {}),
-        }),
-      );
+      return await rotateAccount({
+        account: { name: spec.name, id: spec.id },
+        inventory,
+        connections,
+        clients: await clientsFor(spec.name),
+        region: spec.region ?? manifest.defaults.region ?? opts.region,
+        now: opts.now,
+        runId: opts.runId,
+        mask: opts.mask,
+        log: opts.log,
+        ...(opts.setOutput ? { setOutput: opts.setOutput } : {}),
+        ...(opts.lock !== undefined ? { lock: opts.lock } : {}),
+      });
     } catch (err) {
-      results.push({ account: spec.name, users: [], failed: true, error: err instanceof Error ? err.message : String(err) });
+      return { account: spec.name, users: [], failed: true, error: err instanceof Error ? err.message : String(err) };
     }
-  }
-  return results;
+  });
 }

@@ -24,6 +24,7 @@ import { deliverToSecretsManager, SinkError, type SinkDelivery } from '../sinks/
 import { verifyKey } from '../sinks/verify.js';
 import { effectiveKeys, planUserRotation, type NextEvent, type RotationStep } from './lifecycle.js';
 import { acquireUserLock, readUserTags, releaseUserLock } from './lock.js';
+import { mapLimit } from '../concurrency.js';
 
 export interface RotateClients {
   iam: IAMClient;
@@ -53,6 +54,8 @@ export interface RotateAccountInput {
   log: (line: string) => void;
   /** For `output` sinks (`core.setOutput`); the value is already masked. */
   setOutput?: (name: string, value: string) => void;
+  /** Users rotated at once. Default 8. */
+  concurrency?: number;
   /** `false`: no lock (a single run is guaranteed by the caller). */
   lock?: { ttlMs?: number; settleMs?: number } | false;
   /** Wall clock for the lock and verification backoff (never `as-of`). */
@@ -137,11 +140,9 @@ function temporaryStage(conn: ConnectionSpec, user: UserState): { expiresAt: Dat
 }
 
 export async function rotateAccount(input: RotateAccountInput): Promise<RotateAccountResult> {
-  const users: UserRotationResult[] = [];
-  for (const conn of input.connections) {
-    if (!conn.accounts.includes(input.account.name) || !conn.user?.accessKey) continue;
-    users.push(await rotateUser(input, conn));
-  }
+  // Users are independent (each has its own lock and keys); the account's rate limiter paces IAM.
+  const mine = input.connections.filter((conn) => conn.accounts.includes(input.account.name) && conn.user?.accessKey);
+  const users = await mapLimit(mine, input.concurrency ?? 8, (conn) => rotateUser(input, conn));
   // A user skipped because another run holds its lock is not done: the run says so and fails,
   // so a lock left by a killed run cannot hide a missing or unrecorded key.
   return { account: input.account.name, users, failed: users.some((u) => u.status === 'failed' || u.status === 'locked') };

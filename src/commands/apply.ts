@@ -56,7 +56,7 @@ export async function runApply(file: string, opts: ApplyCommandOptions): Promise
     ...(opts.onOutcome ? { onOutcome: opts.onOutcome } : {}),
   });
   const result: ApplyCommandResult = { ...planned, apply, summary: summarizeApply(apply) };
-  const needsKeys = planned.plan.accounts.some((a) => a.changes.some((c) => c.kind === 'key-missing' && c.action !== 'none'));
+  const needsKeys = planned.plan.accounts.some((a) => a.changes.some((c) => c.kind.startsWith('key-') && c.action !== 'none'));
   if (opts.keys && needsKeys) {
     const read = await runPlan(file, { ...opts, accounts: planned.selected });
     result.keys = await rotateAccounts(read, { ...opts.keys, now: opts.now, onlyMissingKeys: true });

@@ -17,17 +17,21 @@ export interface RotateOptions {
   mask: (secret: string) => void;
   log: (line: string) => void;
   setOutput?: (name: string, value: string) => void;
-  /** Only users whose plan says they have no key yet (apply's first key). */
+  /** Only users whose plan says they have no delivered, recorded key yet (apply's first key). */
   onlyMissingKeys?: boolean;
   lock?: RotateAccountInput['lock'];
 }
 
+const FIRST_KEY_KINDS = new Set(['key-missing', 'key-unrecorded', 'key-orphan']);
+
 /** Connections of `account` whose user holds a key to rotate (or, for apply, needs its first one). */
 export function rotatingConnections(manifest: Manifest, plan: Plan, account: string, onlyMissing: boolean): ConnectionSpec[] {
+  // Apply finishes what a killed run left: a key that exists but was never recorded (an orphan,
+  // or the only key of a user whose first key never reached its sinks) is rotated away safely.
   const missing = new Set(
     plan.accounts
       .find((a) => a.account === account)
-      ?.changes.filter((c) => c.kind === 'key-missing' && c.action !== 'none')
+      ?.changes.filter((c) => FIRST_KEY_KINDS.has(c.kind) && c.action !== 'none')
       .map((c) => c.connection) ?? [],
   );
   return manifest.connections.filter(

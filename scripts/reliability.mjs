@@ -1,0 +1,37 @@
+#!/usr/bin/env node
+/**
+ * The long part of the reliability suite (issue 8): the same test files as `npm test`, with
+ * RELIABILITY_LONG=1 widening their loops: ten fault seeds for apply and ten for rotate, a crash
+ * at every write step of apply and of rotate. Prints the figures the tests log as a summary.
+ *
+ *   node scripts/reliability.mjs            # needs dist/index.js (npm run bundle) and moto_server
+ *   RELIABILITY_SEED=9 node scripts/reliability.mjs
+ */
+import { spawn } from 'node:child_process';
+
+const FIGURES = /^\s*(faults injected .*|seed \d+: .*|rotate seed \d+: .*|(apply|rotate) write steps .*|(apply|rotate) killed after .*|two (apply|rotate) runs: .*|secret hygiene: .*|hostile: .*|least privilege: .*)$/;
+
+const child = spawn('npx', ['jest', '--runInBand', '--verbose', '__tests__/reliability'], {
+  env: { ...process.env, RELIABILITY_LONG: '1', NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --experimental-vm-modules`.trim() },
+  stdio: ['ignore', 'pipe', 'pipe'],
+});
+const figures = [];
+let tail = '';
+const scan = (chunk) => {
+  const text = tail + chunk.toString('utf8');
+  const lines = text.split('\n');
+  tail = lines.pop() ?? '';
+  for (const line of lines) {
+    process.stdout.write(`${line}\n`);
+    const m = FIGURES.exec(line);
+    if (m) figures.push(m[1]);
+  }
+};
+child.stdout.on('data', scan);
+child.stderr.on('data', scan);
+const code = await new Promise((resolve) => child.on('close', (c) => resolve(c ?? 1)));
+scan('\n');
+console.log('\n=== reliability summary (long run) ===');
+for (const f of figures) console.log(`  ${f}`);
+console.log(`=== jest exit ${code} ===`);
+process.exitCode = code;

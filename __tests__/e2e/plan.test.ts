@@ -276,3 +276,15 @@ test('a missing external ID variable is an error for plan, before any AWS call',
   expect(run.stdout).toContain('COSTS_EXTERNAL_ID');
   expect(world.proxy.calls).toEqual([]);
 });
+
+test('plan assumes the read-only planRole where the manifest gives one, through the hub as well', async () => {
+  const withPlanner = manifest
+    .replace(`role: "arn:aws:iam::${PROD}:role/iam-connections" }`, `role: "arn:aws:iam::${PROD}:role/iam-connections", planRole: "arn:aws:iam::${PROD}:role/iam-connections-planner" }`)
+    .replace(`role: "arn:aws:iam::${STAGING}:role/iam-connections", via: prod }`, `role: "arn:aws:iam::${STAGING}:role/iam-connections", planRole: "arn:aws:iam::${STAGING}:role/iam-connections-planner", via: prod }`);
+  expect(withPlanner).toContain('planRole');
+  const dir = world.repo({ 'connections.yaml': withPlanner, 'policies/reader.json': JSON.stringify(readerPolicy), 'policies/cosmetic.json': JSON.stringify(cosmeticPolicy) });
+  const run = await world.run({ inputs: planInputs, cwd: dir, env: { COSTS_EXTERNAL_ID: EXTERNAL_ID } });
+  expect(run.code).toBe(0);
+  expect(world.proxy.calls.filter((c) => c.action === 'AssumeRoleWithWebIdentity').map((c) => c.params.RoleArn)).toEqual([`arn:aws:iam::${PROD}:role/iam-connections-planner`]);
+  expect(world.proxy.calls.filter((c) => c.action === 'AssumeRole').map((c) => c.params.RoleArn)).toEqual([`arn:aws:iam::${STAGING}:role/iam-connections-planner`]);
+});

@@ -5,7 +5,7 @@ import { gitHubSecretsClient } from '../sinks/github-secrets.js';
 import { type CredentialMode, type CredentialResolver, createCredentialResolver } from '../aws/credentials.js';
 import { liveInventoryReader } from '../commands/inventory-readers.js';
 import type { InventoryReader } from '../commands/plan.js';
-import type { Manifest } from '../manifest/model.js';
+import type { AccountSpec, Manifest } from '../manifest/model.js';
 import type { Inputs } from './inputs.js';
 
 export interface AwsAccess {
@@ -18,17 +18,27 @@ export interface AwsAccess {
 /** What reaching AWS needs from the inputs (the CLI passes the same fields). */
 export type AccessSettings = Pick<Inputs, 'awsRegion' | 'audience' | 'roleToAssume' | 'githubToken'> & { mode?: CredentialMode };
 
-export function awsAccess(inputs: AccessSettings, env: NodeJS.ProcessEnv): AwsAccess {
+/**
+ * `purpose: 'plan'` assumes each account's read-only `planRole` where the manifest gives one, so
+ * a pull request's plan never holds write credentials; `write` (apply, rotate) assumes `role`.
+ */
+export function awsAccess(inputs: AccessSettings, env: NodeJS.ProcessEnv, purpose: 'plan' | 'write' = 'write'): AwsAccess {
+  const forPurpose = (a: AccountSpec): AccountSpec => (purpose === 'plan' && a.planRole ? { ...a, role: a.planRole } : a);
   let resolver: CredentialResolver | undefined;
-  const resolverFor = (manifest: Manifest): CredentialResolver =>
-    (resolver ??= createCredentialResolver({
-      accounts: manifest.accounts,
-      region: inputs.awsRegion,
-      audience: inputs.audience,
-      ...(inputs.roleToAssume ? { roleToAssume: inputs.roleToAssume } : {}),
-      ...(inputs.mode ? { mode: inputs.mode } : {}),
-      env,
-    }));
+  const resolverFor = (manifest: Manifest): CredentialResolver => {
+    if (!resolver) {
+      const inner = createCredentialResolver({
+        accounts: manifest.accounts.map(forPurpose),
+        region: inputs.awsRegion,
+        audience: inputs.audience,
+        ...(inputs.roleToAssume ? { roleToAssume: inputs.roleToAssume } : {}),
+        ...(inputs.mode ? { mode: inputs.mode } : {}),
+        env,
+      });
+      resolver = (account) => inner(forPurpose(account));
+    }
+    return resolver;
+  };
   return {
     reader: (manifest, selected) => {
       if (inputs.roleToAssume && selected.length > 1) {

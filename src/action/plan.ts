@@ -33,7 +33,7 @@ export function planOptions(inputs: Inputs, env: NodeJS.ProcessEnv, access: AwsA
 }
 
 export async function actionPlan(inputs: Inputs, env: NodeJS.ProcessEnv): Promise<number> {
-  const result = await runPlan(inputs.manifest, planOptions(inputs, env, awsAccess(inputs, env)));
+  const result = await runPlan(inputs.manifest, planOptions(inputs, env, awsAccess(inputs, env, 'plan')));
   const plan = await publishPlan('plan', inputs, env, result);
   if (!plan) return 1;
   const markdown = planReport('plan', inputs, result, plan);

@@ -1,8 +1,8 @@
 /** `iam-connections plan` on the command line: a snapshot or the live accounts, to the terminal. */
 import { writeFileSync } from 'node:fs';
 import { parseAsOf } from '../action/inputs.js';
-import { createCredentialResolver } from '../aws/credentials.js';
-import { liveInventoryReader, snapshotInventoryReader } from '../commands/inventory-readers.js';
+import { awsAccess } from '../action/aws-access.js';
+import { snapshotInventoryReader } from '../commands/inventory-readers.js';
 import { runPlan } from '../commands/plan.js';
 import { renderFindingsText, tally, tallyLine } from '../report/findings-text.js';
 import { renderPlanMarkdown } from '../report/plan-markdown.js';
@@ -34,10 +34,9 @@ export async function cliPlan(manifest: string, flags: PlanFlags, io: CliIo): Pr
     accounts: (flags.accounts ?? '').split(',').map((s) => s.trim()).filter(Boolean),
     now: asOf,
     prune: flags.prune === true,
-    reader: (m) =>
-      flags.state
-        ? snapshotInventoryReader(flags.state)
-        : liveInventoryReader({ resolver: createCredentialResolver({ accounts: m.accounts, region, mode: 'default-chain', env: io.env }), region }),
+    reader: flags.state
+      ? () => snapshotInventoryReader(flags.state as string)
+      : awsAccess({ awsRegion: region, audience: 'sts.amazonaws.com', roleToAssume: undefined, githubToken: undefined, mode: 'default-chain' }, io.env, 'plan').reader,
   });
   // Notices and acknowledged risks are validate's to list; here they would bury the plan.
   const loud = result.findings.filter((f) => f.severity !== 'notice' && !f.acknowledged);

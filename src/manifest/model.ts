@@ -111,7 +111,10 @@ export interface ConnectionSpec {
 export interface AccountSpec {
   name: string;
   id: string;
+  /** Assumed by apply and rotate (and by plan when there is no planRole). */
   role?: string;
+  /** Read-only role assumed by plan. */
+  planRole?: string;
   via?: string;
   region?: string;
   at: SourceLocation;

@@ -73,6 +73,7 @@ class Normalizer {
       name,
       id: a.id,
       ...(a.role !== undefined ? { role: a.role } : {}),
+      ...(a.planRole !== undefined ? { planRole: a.planRole } : {}),
       ...(a.via !== undefined ? { via: a.via } : {}),
       ...(a.region !== undefined ? { region: a.region } : {}),
       at: this.at(['accounts', name]),

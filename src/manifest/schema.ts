@@ -234,12 +234,15 @@ export const connection = z.strictObject({
   tags: tags.optional(),
 });
 
+const roleArn = (what: string) =>
+  text(`${what} ARN`).regex(/^arn:aws[\w-]*:iam::\d{12}:role\/[\w+=,.@/-]+$/, `${what} must be a role ARN: arn:aws:iam::<12 digits>:role/<name>`);
+
 export const account = z.strictObject({
   id: accountId,
-  /** Role that iam-connections assumes in this account. */
-  role: text('role ARN')
-    .regex(/^arn:aws[\w-]*:iam::\d{12}:role\/[\w+=,.@/-]+$/, 'role must be a role ARN: arn:aws:iam::<12 digits>:role/<name>')
-    .optional(),
+  /** Role that iam-connections assumes in this account (apply and rotate; plan too unless planRole is set). */
+  role: roleArn('role').optional(),
+  /** Read-only role for plan (the planner role of `iam-connections permissions`), trusted by pull-request runs. */
+  planRole: roleArn('planRole').optional(),
   /** Reach this account by AssumeRole from the named account's session. */
   via: text('via').optional(),
   region: text('region').optional(),

@@ -169,8 +169,14 @@ test.each(['apply', 'rotate'] as const)('%s killed right after a write step conv
     maxKeysMid: Math.min(v.maxKeysMid, 2),
     // apply creates the first key, so before its delivery the secret does not exist yet.
     secretMid: command === 'apply' && v.secretMid === 'absent' ? 'absent' : 'active key',
-    // rotate must say why it did nothing; apply does not look at the lock once the user has a key.
-    lockedRerun: v.lockedRerun === 'no lock left' ? v.lockedRerun : command === 'rotate' ? 'wrote nothing, said locked' : v.lockedRerun.replace(/^wrote [^,]*/, 'wrote nothing'),
+    // Within the dead run's lock the rerun writes nothing: rotate says the lock is held when it has
+    // work to do, and when the dead run had already recorded the rotation there is nothing to do.
+    lockedRerun:
+      v.lockedRerun === 'no lock left'
+        ? v.lockedRerun
+        : command === 'rotate'
+          ? v.lockedRerun === 'wrote nothing' ? v.lockedRerun : 'wrote nothing, said locked'
+          : v.lockedRerun.replace(/^wrote [^,]*/, 'wrote nothing'),
     rerun: 0,
     fixedBy: 'rerun',
     converged: true,

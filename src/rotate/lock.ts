@@ -79,3 +79,14 @@ export async function releaseUserLock(iam: IAMClient, user: string, opts: Pick<L
   if (parseLock(tags[ROTATE_LOCK_TAG])?.holder !== opts.runId) return;
   await withRetry(() => iam.send(new UntagUserCommand({ UserName: user, TagKeys: [ROTATE_LOCK_TAG] })), { ...opts.retry, label: `iam:UntagUser ${user}` });
 }
+
+/**
+ * A lock left by a run that died has expired but still sits in the user's tags; the next run
+ * with nothing to do removes it, so a settled account carries no trace of the crash.
+ */
+export async function clearExpiredLock(iam: IAMClient, user: string, tags: Record<string, string>, opts: Pick<LockOptions, 'clock' | 'retry'>): Promise<boolean> {
+  const l = parseLock(tags[ROTATE_LOCK_TAG]);
+  if (tags[ROTATE_LOCK_TAG] === undefined || (l !== undefined && l.expiresAt > opts.clock.now())) return false;
+  await withRetry(() => iam.send(new UntagUserCommand({ UserName: user, TagKeys: [ROTATE_LOCK_TAG] })), { ...opts.retry, label: `iam:UntagUser ${user}` });
+  return true;
+}

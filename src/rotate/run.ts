@@ -23,7 +23,7 @@ import { scrub, type KeyPayload } from '../sinks/payload.js';
 import { deliverToSecretsManager, SinkError, type SinkDelivery } from '../sinks/secrets-manager.js';
 import { verifyKey } from '../sinks/verify.js';
 import { effectiveKeys, planUserRotation, type NextEvent, type RotationStep } from './lifecycle.js';
-import { acquireUserLock, readUserTags, releaseUserLock } from './lock.js';
+import { acquireUserLock, clearExpiredLock, readUserTags, releaseUserLock } from './lock.js';
 import { mapLimit } from '../concurrency.js';
 
 export interface RotateClients {
@@ -190,6 +190,7 @@ async function rotateUser(input: RotateAccountInput, conn: ConnectionSpec): Prom
     // A run with nothing to do for this user writes nothing, not even the lock.
     const settled = live.accessKeys !== undefined && idle(planUserRotation({ keys: live.accessKeys, tags: live.tags, ...lifecycle }));
     if (input.lock !== false && !settled && !(await takeLock())) return result;
+    if (settled && (await clearExpiredLock(input.clients.iam, spec.name, live.tags, { clock, retry }))) log('removed the expired lock a stopped run left');
     // Fresh (under the lock when one was needed): a run that finished a moment ago must not be redone.
     let keys = await readAccessKeys(input.clients.iam, spec.name, { account: input.account.name, retry });
     let tags = await readUserTags(input.clients.iam, spec.name, retry);

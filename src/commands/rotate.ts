@@ -9,18 +9,11 @@ import { type RotateAccountInput, type RotateAccountResult, type RotateClients, 
 import { mapLimit } from '../concurrency.js';
 import type { PlanCommandResult } from './plan.js';
 
-export interface RotateOptions {
+export type RotateOptions = Pick<RotateAccountInput, 'region' | 'now' | 'runId' | 'mask' | 'log' | 'setOutput' | 'lock'> & {
   clients: (manifest: Manifest) => (account: string) => Promise<RotateClients>;
-  region: string;
-  now: Date;
-  runId: string;
-  mask: (secret: string) => void;
-  log: (line: string) => void;
-  setOutput?: (name: string, value: string) => void;
   /** Only users whose plan says they have no delivered, recorded key yet (apply's first key). */
   onlyMissingKeys?: boolean;
-  lock?: RotateAccountInput['lock'];
-}
+};
 
 const FIRST_KEY_KINDS = new Set(['key-missing', 'key-unrecorded', 'key-orphan']);
 

@@ -12,7 +12,7 @@ import { compareChanges } from '../plan/model.js';
 import { type DroppableSection, DEFAULT_COMMENT_BUDGET, fitSections } from './comment-budget.js';
 import { escapeCell } from './findings-markdown.js';
 import { buildAccessGraph } from './mermaid.js';
-import { summaryRows } from './plan-markdown.js';
+import { SEVERITY_ICON, summaryRows } from './plan-markdown.js';
 import { changeVerb } from './plan-text.js';
 
 export const MARKER_TOOL = 'iam-connections';
@@ -134,13 +134,6 @@ function changeDiff(c: Change): string | undefined {
   return fenced('diff', maskAccessKeyIds(lineDiff(lines(before), lines(after)).join('\n')));
 }
 
-const SEVERITY_ICON: Record<string, string> = {
-  critical: ':rotating_light:',
-  high: ':red_circle:',
-  medium: ':orange_circle:',
-  low: ':yellow_circle:',
-  info: ':white_circle:',
-};
 
 function cell(text: string): string {
   return escapeCell(maskAccessKeyIds(text));

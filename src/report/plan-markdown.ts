@@ -6,7 +6,7 @@ import type { Change, Plan } from '../plan/model.js';
 import { escapeCell } from './findings-markdown.js';
 import { changeVerb } from './plan-text.js';
 
-const SEVERITY_ICON: Record<string, string> = {
+export const SEVERITY_ICON: Record<string, string> = {
   critical: ':rotating_light:',
   high: ':red_circle:',
   medium: ':orange_circle:',

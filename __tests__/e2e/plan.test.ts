@@ -236,7 +236,10 @@ test('a clean account after the drift is gone shows no drift and exits 0; fail-o
 
 test('a denied AssumeRoleWithWebIdentity fails at once, naming the role and the token claims, never the token', async () => {
   world.proxy.inject(accessDenied('AssumeRoleWithWebIdentity', 'Not authorized to perform sts:AssumeRoleWithWebIdentity'));
+  const started = Date.now();
   const run = await world.run({ inputs: { ...planInputs, accounts: 'prod' }, cwd: repo, env: { COSTS_EXTERNAL_ID: EXTERNAL_ID } });
+  // A figure for the record, not an assertion: speed is measured, never tested.
+  console.log(`denied AssumeRoleWithWebIdentity: the whole run took ${Date.now() - started} ms`);
   expect(run.code).toBe(1);
   expect(world.proxy.count('AssumeRoleWithWebIdentity')).toBe(1);
   // `::add-mask::` lines are consumed by the runner, which masks the value in everything it shows.

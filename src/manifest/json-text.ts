@@ -52,6 +52,21 @@ export function scanJson(text: string): JsonProblem | undefined {
     return fail('string not closed', start);
   };
 
+  /** After a member or element: `,` means more (a trailing one is an error), `close` ends the container. */
+  const after = (close: '}' | ']'): 'more' | 'end' | JsonProblem => {
+    ws();
+    if (text[i] === ',') {
+      const comma = i++;
+      ws();
+      return text[i] === close ? fail(`trailing comma before "${close}"`, comma) : 'more';
+    }
+    if (text[i] === close) {
+      i++;
+      return 'end';
+    }
+    return fail(`expected "," or "${close}" but found ${describe()}`);
+  };
+
   const value = (depth: number): JsonProblem | undefined => {
     if (depth > MAX_JSON_DEPTH) return { kind: 'too-deep', offset: i, message: `nested deeper than ${MAX_JSON_DEPTH} levels` };
     ws();
@@ -77,18 +92,9 @@ export function scanJson(text: string): JsonProblem | undefined {
         i++;
         const p = value(depth + 1);
         if (p) return p;
-        ws();
-        if (text[i] === ',') {
-          const comma = i++;
-          ws();
-          if (text[i] === '}') return fail('trailing comma before "}"', comma);
-          continue;
-        }
-        if (text[i] === '}') {
-          i++;
-          return undefined;
-        }
-        return fail(`expected "," or "}" but found ${describe()}`);
+        const next = after('}');
+        if (next === 'end') return undefined;
+        if (next !== 'more') return next;
       }
     }
     if (c === '[') {
@@ -101,18 +107,9 @@ export function scanJson(text: string): JsonProblem | undefined {
       for (;;) {
         const p = value(depth + 1);
         if (p) return p;
-        ws();
-        if (text[i] === ',') {
-          const comma = i++;
-          ws();
-          if (text[i] === ']') return fail('trailing comma before "]"', comma);
-          continue;
-        }
-        if (text[i] === ']') {
-          i++;
-          return undefined;
-        }
-        return fail(`expected "," or "]" but found ${describe()}`);
+        const next = after(']');
+        if (next === 'end') return undefined;
+        if (next !== 'more') return next;
       }
     }
     if (c === '"') {

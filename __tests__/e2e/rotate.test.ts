@@ -127,6 +127,7 @@ test('day 91 rotates into both sinks with the old key still active; day 98 deact
 
   const r91 = await run('rotate', day(91));
   expect(r91.code).toBe(0);
+  expect(r91.stdout).toMatch(/^prod: 1\/1 users, \d+ throttled, [\d.]+ s/m);
   const k91 = await keys();
   expect(k91).toHaveLength(2);
   const second = k91.find((k) => k.id !== first!.id)!;

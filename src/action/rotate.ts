@@ -7,6 +7,8 @@ import * as core from '@actions/core';
 import { runPlan } from '../commands/plan.js';
 import { rotateAccounts } from '../commands/rotate.js';
 import { rotateReportMarkdown, rotateReportText } from '../rotate/report.js';
+import { createProgressTicker } from '../progress/ticker.js';
+import { feedThrottles } from '../progress/throttle-feed.js';
 import { awsAccess } from './aws-access.js';
 import { writeOutputFile } from './files.js';
 import type { Inputs } from './inputs.js';
@@ -19,7 +21,22 @@ export async function actionRotate(inputs: Inputs, env: NodeJS.ProcessEnv): Prom
   const planned = await runPlan(inputs.manifest, { ...planOptions(inputs, env, access), prune: false });
   const plan = await publishPlan('rotate', inputs, env, planned);
   if (!plan) return 1;
-  const results = await rotateAccounts(planned, { ...rotateOptions(inputs, env, access), now: inputs.asOf });
+  // A progress line per account (users done / total, throttled, elapsed) every few seconds.
+  const ticker = createProgressTicker({ emit: (line) => core.info(line) });
+  const stopThrottleFeed = feedThrottles(ticker);
+  let results;
+  try {
+    results = await rotateAccounts(planned, {
+      ...rotateOptions(inputs, env, access),
+      now: inputs.asOf,
+      onAccountStart: (account, users) => ticker.begin(account, users, 'users'),
+      onUserDone: (u) => ticker.advance(u.account, 1, u.status === 'failed' || u.status === 'locked' ? 1 : 0),
+    });
+  } finally {
+    for (const a of ticker.snapshot()) ticker.finish(a.account);
+    stopThrottleFeed();
+    ticker.stop();
+  }
   core.startGroup('rotate: per user');
   for (const line of rotateReportText(results)) core.info(line);
   for (const r of results) if (r.error) core.error(`account ${r.account}: ${r.error}`);

@@ -9,7 +9,9 @@ import { type RotateAccountInput, type RotateAccountResult, type RotateClients, 
 import { mapLimit } from '../concurrency.js';
 import type { PlanCommandResult } from './plan.js';
 
-export type RotateOptions = Pick<RotateAccountInput, 'region' | 'now' | 'runId' | 'mask' | 'log' | 'setOutput' | 'lock'> & {
+export type RotateOptions = Pick<RotateAccountInput, 'region' | 'now' | 'runId' | 'mask' | 'log' | 'setOutput' | 'lock' | 'onUserDone'> & {
+  /** Told how many users each account will rotate, before the first one starts. */
+  onAccountStart?: (account: string, users: number) => void;
   clients: (manifest: Manifest) => (account: string) => Promise<RotateClients>;
   /** Only users whose plan says they have no delivered, recorded key yet (apply's first key). */
   onlyMissingKeys?: boolean;
@@ -45,6 +47,7 @@ export async function rotateAccounts(planned: PlanCommandResult, opts: RotateOpt
     const connections = rotatingConnections(manifest, plan, inventory.account, opts.onlyMissingKeys === true);
     return spec && connections.length ? [{ inventory, spec, connections }] : [];
   });
+  for (const w of work) opts.onAccountStart?.(w.spec.name, w.connections.length);
   return mapLimit(work, 4, async ({ inventory, spec, connections }): Promise<AccountRotation> => {
     try {
       return await rotateAccount({
@@ -59,6 +62,7 @@ export async function rotateAccounts(planned: PlanCommandResult, opts: RotateOpt
         log: opts.log,
         ...(opts.setOutput ? { setOutput: opts.setOutput } : {}),
         ...(opts.lock !== undefined ? { lock: opts.lock } : {}),
+        ...(opts.onUserDone ? { onUserDone: opts.onUserDone } : {}),
       });
     } catch (err) {
       return { account: spec.name, users: [], failed: true, error: err instanceof Error ? err.message : String(err) };

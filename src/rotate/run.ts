@@ -54,6 +54,8 @@ export interface RotateAccountInput {
   log: (line: string) => void;
   /** For `output` sinks (`core.setOutput`); the value is already masked. */
   setOutput?: (name: string, value: string) => void;
+  /** Told as each user is finished: for progress lines. */
+  onUserDone?: (result: UserRotationResult) => void;
   /** Users rotated at once. Default 8. */
   concurrency?: number;
   /** `false`: no lock (a single run is guaranteed by the caller). */
@@ -142,7 +144,11 @@ function temporaryStage(conn: ConnectionSpec, user: UserState): { expiresAt: Dat
 export async function rotateAccount(input: RotateAccountInput): Promise<RotateAccountResult> {
   // Users are independent (each has its own lock and keys); the account's rate limiter paces IAM.
   const mine = input.connections.filter((conn) => conn.accounts.includes(input.account.name) && conn.user?.accessKey);
-  const users = await mapLimit(mine, input.concurrency ?? 8, (conn) => rotateUser(input, conn));
+  const users = await mapLimit(mine, input.concurrency ?? 8, async (conn) => {
+    const done = await rotateUser(input, conn);
+    input.onUserDone?.(done);
+    return done;
+  });
   // A user skipped because another run holds its lock is not done: the run says so and fails,
   // so a lock left by a killed run cannot hide a missing or unrecorded key.
   return { account: input.account.name, users, failed: users.some((u) => u.status === 'failed' || u.status === 'locked') };

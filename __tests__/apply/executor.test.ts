@@ -31,22 +31,18 @@ import { executePlan, summarizeApply } from '../../src/apply/executor.js';
 import { ownerFromDescription } from '../../src/plan/policy-owner.js';
 import { decodePolicyDocument } from '../../src/aws/policy-decode.js';
 import { OWNER_TAG } from '../../src/manifest/model.js';
-import { startAwsProxy, type AwsProxy } from '../helpers/aws-proxy.js';
-import { awsTestEnv, setEnv } from '../helpers/env.js';
-import { startMoto, type MotoServer } from '../helpers/moto.js';
+import type { AwsProxy } from '../helpers/aws-proxy.js';
+import { motoBehindProxy } from '../helpers/moto-lab.js';
 import { connection, doc, EXTERNAL_ID, resolvedPolicy, roleSpec, userSpec } from '../plan/fixtures.js';
 import { applyContext, emulateMotoGaps, executable, failures, manifestFor, MOTO_ACCOUNT, planFor, remaining } from './harness.js';
 
-let moto: MotoServer;
+const lab = motoBehindProxy();
 let proxy: AwsProxy;
-let restoreEnv: () => void;
 let iam: IAMClient;
 let s3: S3Client;
 
-beforeAll(async () => {
-  moto = await startMoto();
-  proxy = await startAwsProxy(moto.endpoint);
-  restoreEnv = setEnv(awsTestEnv(proxy.endpoint));
+beforeAll(() => {
+  proxy = lab.proxy;
   iam = iamClient({ region: 'us-east-1' });
   s3 = s3Client({ region: 'us-east-1' });
 });
@@ -57,17 +53,6 @@ function resetCalls(): void {
 }
 
 beforeEach(() => emulateMotoGaps(proxy));
-
-afterEach(async () => {
-  proxy.clear();
-  await moto.reset();
-});
-
-afterAll(async () => {
-  restoreEnv?.();
-  await proxy?.stop();
-  await moto?.stop();
-});
 
 const env = new Map([['CLOUDYN_EXTERNAL_ID', EXTERNAL_ID]]);
 const readDoc = doc({ Effect: 'Allow', Action: ['iam:Get*', 'iam:List*'], Resource: '*' });

@@ -19,9 +19,8 @@ import { iamClient, s3Client } from '../../src/aws/clients.js';
 import { InventoryReadError, readBucketState, readInventory, readKeyLastUsed, type ReadInventoryOptions } from '../../src/aws/inventory.js';
 import { loadSnapshot } from '../../src/aws/snapshot.js';
 import { OWNER_TAG } from '../../src/manifest/model.js';
-import { accessDenied, startAwsProxy, throttling, type AwsProxy } from '../helpers/aws-proxy.js';
-import { awsTestEnv, setEnv } from '../helpers/env.js';
-import { startMoto, type MotoServer } from '../helpers/moto.js';
+import { accessDenied, throttling, type AwsProxy } from '../helpers/aws-proxy.js';
+import { motoBehindProxy } from '../helpers/moto-lab.js';
 
 const ACCOUNT_ID = '123456789012'; // moto's default account for static credentials
 const noWait = { clock: { now: () => 0, sleep: () => Promise.resolve() } };
@@ -43,29 +42,15 @@ const trust = {
   ],
 };
 
-let moto: MotoServer;
+const lab = motoBehindProxy();
 let proxy: AwsProxy;
-let restoreEnv: () => void;
 let iam: IAMClient;
 let s3: S3Client;
 
-beforeAll(async () => {
-  moto = await startMoto();
-  proxy = await startAwsProxy(moto.endpoint);
-  restoreEnv = setEnv(awsTestEnv(proxy.endpoint));
+beforeAll(() => {
+  proxy = lab.proxy;
   iam = iamClient({ region: 'us-east-1' });
   s3 = s3Client({ region: 'us-east-1' });
-});
-
-afterEach(async () => {
-  proxy.clear();
-  await moto.reset();
-});
-
-afterAll(async () => {
-  restoreEnv?.();
-  await proxy?.stop();
-  await moto?.stop();
 });
 
 /** 3 managed users, 2 unmanaged, 5 local policies, a role; keys, an inline policy, a console password. */

@@ -28,9 +28,8 @@ import { keysNeedingLastUsed } from '../../src/plan/last-use.js';
 import type { Plan } from '../../src/plan/model.js';
 import { policyHash } from '../../src/plan/policy-equivalence.js';
 import { describeWithOwner } from '../../src/plan/policy-owner.js';
-import { startAwsProxy, type AwsProxy } from '../helpers/aws-proxy.js';
-import { awsTestEnv, setEnv } from '../helpers/env.js';
-import { startMoto, type MotoServer } from '../helpers/moto.js';
+import type { AwsProxy } from '../helpers/aws-proxy.js';
+import { motoBehindProxy } from '../helpers/moto-lab.js';
 import { at, connection, doc, manifest as fixtureManifest, resolvedPolicy, roleSpec, userSpec } from './fixtures.js';
 
 const ACCOUNT_ID = '123456789012'; // moto's account for static credentials
@@ -42,25 +41,13 @@ const USER = 'senhasegura-cloud-iam';
 const ROLE = 'cloudyn-cost-reader';
 const noWait = { clock: { now: () => 0, sleep: () => Promise.resolve() } };
 
-let moto: MotoServer;
+const lab = motoBehindProxy();
 let proxy: AwsProxy;
-let restoreEnv: () => void;
 let iam: IAMClient;
 
-beforeAll(async () => {
-  moto = await startMoto();
-  proxy = await startAwsProxy(moto.endpoint);
-  restoreEnv = setEnv(awsTestEnv(proxy.endpoint));
+beforeAll(() => {
+  proxy = lab.proxy;
   iam = iamClient({ region: 'us-east-1' });
-});
-afterEach(async () => {
-  proxy.clear();
-  await moto.reset();
-});
-afterAll(async () => {
-  restoreEnv?.();
-  await proxy?.stop();
-  await moto?.stop();
 });
 
 function theManifest(): Manifest {

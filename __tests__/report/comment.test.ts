@@ -1,10 +1,10 @@
-import type { Change, Plan, WatchReport } from '../../src/plan/model.js';
-import { summarize } from '../../src/plan/summary.js';
+import type { Change } from '../../src/plan/model.js';
 import { comparableBody } from '../../src/github/comments.js';
 import { buildPlanComment, codeSpan, fenced, lineDiff, maskAccessKeyIds, parseMarker, renderMarker, renderPlanComment } from '../../src/report/comment.js';
 import { cutOutsideFence, fitSections, GITHUB_COMMENT_LIMIT, openFences } from '../../src/report/comment-budget.js';
 import type { Manifest } from '../../src/manifest/model.js';
 import { DEFAULT_KEY_RULES } from '../../src/manifest/model.js';
+import { planOf } from './plans.js';
 
 const at = (line: number) => ({ file: 'connections.yaml', line, column: 3 });
 
@@ -23,18 +23,7 @@ function change(over: Partial<Change> & { id: string }): Change {
   };
 }
 
-function plan(accounts: { account: string; changes: Change[]; watched?: WatchReport[] }[]): Plan {
-  const all = accounts.flatMap((a) => a.changes);
-  return {
-    version: 1,
-    generatedAt: '2026-06-01T00:00:00.000Z',
-    asOf: '2026-06-01T00:00:00.000Z',
-    manifest: 'connections.yaml',
-    prune: false,
-    accounts: accounts.map((a, i) => ({ account: a.account, accountId: `11112222333${i}`, changes: a.changes, watched: a.watched ?? [] })),
-    summary: summarize(all),
-  };
-}
+const plan = planOf;
 
 const opts = { target: 'connections.yaml', headSha: 'ffac537e6cbbf934b08745a378932722df287a53', generatedAt: '2026-06-01T00:00:05.000Z' };
 

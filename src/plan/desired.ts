@@ -7,6 +7,7 @@
  * to compare trust documents. Everything a plan shows uses `trustShown`, where the value is
  * replaced by a placeholder; the executor puts the value back with `fillExternalId`.
  */
+import { isAwsManagedRef, managedPolicyArn as awsManagedPolicyArn } from '../policy/managed-policies.js';
 import type { SourceLocation } from '../diagnostics.js';
 import type { ConnectionSpec, KeyRules, Manifest, PrincipalSpec, ResolvedPolicy, TrustSpec } from '../manifest/model.js';
 import { OWNER_TAG } from '../manifest/model.js';
@@ -123,8 +124,9 @@ function partitionOf(roleArn: string | undefined): string {
   return m?.[1] ?? 'aws';
 }
 
+/** AWS managed policies live in every partition: the account's partition decides the ARN. */
 function managedPolicyArn(partition: string, ref: string): string {
-  return ref.startsWith('arn:') ? ref : `arn:${partition}:iam::aws:policy/${ref}`;
+  return isAwsManagedRef(ref) ? awsManagedPolicyArn(ref, partition) : ref;
 }
 
 function lastSegment(arn: string): string {

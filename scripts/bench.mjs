@@ -17,11 +17,11 @@
 // BENCH_IAM_RPS (default 20), BENCH_LATENCY_MS (default 40), BENCH_CLIENT_RPS (the tool's
 // IAM_CONNECTIONS_MAX_RPS; default: BENCH_IAM_RPS, the rate the operator would configure once known).
 import { spawn, spawnSync } from 'node:child_process';
-import { createServer } from 'node:net';
 import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { manifestShape, writeManifest } from './bench/manifests.mjs';
 import { startBenchProxy } from './bench/proxy.mjs';
+import { MOTO_INSTALL_HINT, findMoto, startMotoServer } from './lib/moto.mjs';
 
 const RUNS = 5;
 const DIST = resolve(process.env.BENCH_DIST || 'dist/index.js');
@@ -35,6 +35,11 @@ const work = resolve('.tmp/bench');
 rmSync(work, { recursive: true, force: true });
 mkdirSync(work, { recursive: true });
 const hook = resolve('scripts/bench/rusage-hook.mjs');
+// Minutes of validate figures are wasted if the AWS part cannot start: check first.
+if (!findMoto()) {
+  console.error(MOTO_INSTALL_HINT);
+  process.exit(1);
+}
 
 function measure(args, cwd, env = {}) {
   const samples = [];
@@ -56,41 +61,9 @@ function measure(args, cwd, env = {}) {
 
 // ---- the AWS world: moto_server behind the rate-limiting, latency-adding proxy ----
 
-function freePort() {
-  return new Promise((res, rej) => {
-    const s = createServer();
-    s.on('error', rej);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address();
-      s.close(() => res(port));
-    });
-  });
-}
-
-async function startMoto() {
-  const port = await freePort();
-  const child = spawn('moto_server', ['-H', '127.0.0.1', '-p', String(port)], { stdio: ['ignore', 'ignore', 'pipe'] });
-  let err = '';
-  child.stderr.on('data', (d) => (err = (err + d).slice(-2000)));
-  process.on('exit', () => child.kill('SIGKILL'));
-  const endpoint = `http://127.0.0.1:${port}`;
-  for (const deadline = Date.now() + 20_000; ; ) {
-    if (child.exitCode !== null) throw new Error(`moto_server exited: ${err}`);
-    try {
-      const r = await fetch(`${endpoint}/moto-api/`);
-      await r.arrayBuffer();
-      break;
-    } catch {
-      if (Date.now() > deadline) throw new Error(`moto_server did not start: ${err}`);
-      await new Promise((r) => setTimeout(r, 100));
-    }
-  }
-  return {
-    endpoint,
-    reset: async () => void (await (await fetch(`${endpoint}/moto-api/reset`, { method: 'POST' })).arrayBuffer()),
-    stop: () => child.kill('SIGTERM'),
-  };
-}
+// The shared starter (scripts/lib/moto.mjs); the bench never attaches AWS-managed policies, so
+// it skips loading them, as it always has.
+const startMoto = () => startMotoServer({ env: { MOTO_IAM_LOAD_MANAGED_POLICIES: 'false' } });
 
 /** Runs the bundle asynchronously (the proxy lives in this process) and measures it. */
 function runTool(args, { cwd, env }) {

@@ -1,7 +1,9 @@
 /**
  * The outside world of an end-to-end run: moto_server behind the recording proxy, the local
  * GitHub server (OIDC token endpoint and REST), a temporary repository with a manifest, and
- * AWS clients that write straight into one of moto's accounts to seed drift.
+ * AWS clients that write straight into one of moto's accounts to seed drift. moto runs under
+ * libfaketime: `world.clock.set(instant)` moves moto's clock and the tool's (every later
+ * `world.run` gets IAM_CONNECTIONS_NOW) together; `reset()` puts both back on real time.
  */
 import { IAMClient } from '@aws-sdk/client-iam';
 import { S3Client } from '@aws-sdk/client-s3';
@@ -13,12 +15,15 @@ import { dirname, join } from 'node:path';
 import { type AwsProxy, emulateMotoGaps, startAwsProxy } from '../helpers/aws-proxy.js';
 import { type GitHubServer, startGitHubServer } from '../helpers/github-server.js';
 import { type MotoServer, startMoto } from '../helpers/moto.js';
+import { type SharedClock, shareClock } from '../helpers/time.js';
 import { type ActionRun, runAction } from './run-action.js';
 
 export interface World {
   moto: MotoServer;
   proxy: AwsProxy;
   github: GitHubServer;
+  /** moto's clock and the tool's, moved together (../helpers/time.ts). */
+  clock: SharedClock;
   /** SDK clients acting inside `accountId` on moto directly (not through the proxy: uncounted). */
   clients(accountId: string): Promise<{ iam: IAMClient; s3: S3Client }>;
   /** Writes files into a fresh repository folder and returns its path. */
@@ -32,7 +37,8 @@ export interface World {
 const STATIC = { accessKeyId: 'AKIAIOSFODNN7EXAMPLE', secretAccessKey: 'seed-secret-not-real' };
 
 export async function startWorld(): Promise<World> {
-  const moto = await startMoto();
+  const moto = await startMoto({ faketime: true });
+  const clock = shareClock(moto);
   const proxy = await startAwsProxy(moto.endpoint);
   const github = await startGitHubServer();
   emulateMotoGaps(proxy);
@@ -41,6 +47,7 @@ export async function startWorld(): Promise<World> {
     moto,
     proxy,
     github,
+    clock,
     async clients(accountId) {
       // moto keys each account's state by the account in the assumed role's ARN.
       const out = await sts.send(new AssumeRoleCommand({ RoleArn: `arn:aws:iam::${accountId}:role/seeder`, RoleSessionName: 'seed' }));
@@ -72,11 +79,13 @@ export async function startWorld(): Promise<World> {
           AWS_EC2_METADATA_DISABLED: 'true',
           AWS_CONFIG_FILE: '/nonexistent/aws-config',
           AWS_SHARED_CREDENTIALS_FILE: '/nonexistent/aws-credentials',
+          ...clock.env(),
           ...opts.env,
         },
       });
     },
     async reset() {
+      clock.real();
       await moto.reset();
       proxy.clear();
       emulateMotoGaps(proxy);

@@ -14,8 +14,9 @@
 // BENCH_SIZES (default 10,100,1000), BENCH_ROTATE_KEYS (default 40, 0 to skip: the rotation
 // path takes each user's lock with a 2 s settle wait, users one after another, so 1,000 keys
 // would take over half an hour of setup and rotation; raise it once rotation runs users concurrently),
-// BENCH_IAM_RPS (default 20), BENCH_LATENCY_MS (default 40), BENCH_CLIENT_RPS (the tool's
-// IAM_CONNECTIONS_MAX_RPS; default: BENCH_IAM_RPS, the rate the operator would configure once known).
+// BENCH_WORLDS (default 20: IAM calls a second per account in the simulated world; the issue's
+// table is `BENCH_WORLDS=5,20,50`), BENCH_LATENCY_MS (default 40), BENCH_CLIENT_RPS (sets the
+// tool's IAM_CONNECTIONS_MAX_RPS ceiling; default: unset, the tool's defaults, which find the rate).
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -27,9 +28,9 @@ const RUNS = 5;
 const DIST = resolve(process.env.BENCH_DIST || 'dist/index.js');
 const SIZES = (process.env.BENCH_SIZES || '10,100,1000').split(',').map(Number).filter((n) => n > 0);
 const ROTATE_KEYS = Number(process.env.BENCH_ROTATE_KEYS ?? 40);
-const IAM_RPS = Number(process.env.BENCH_IAM_RPS || 20);
+const WORLDS = (process.env.BENCH_WORLDS || process.env.BENCH_IAM_RPS || '20').split(',').map(Number).filter((n) => n > 0);
 const LATENCY_MS = Number(process.env.BENCH_LATENCY_MS || 40);
-const CLIENT_RPS = Number(process.env.BENCH_CLIENT_RPS || IAM_RPS);
+const CLIENT_RPS = process.env.BENCH_CLIENT_RPS ? Number(process.env.BENCH_CLIENT_RPS) : undefined;
 const ACCOUNTS = 4;
 const work = resolve('.tmp/bench');
 rmSync(work, { recursive: true, force: true });
@@ -144,7 +145,7 @@ const baseEnv = (endpoint) => ({
   AWS_EC2_METADATA_DISABLED: 'true',
   AWS_CONFIG_FILE: '/nonexistent/aws-config',
   AWS_SHARED_CREDENTIALS_FILE: '/nonexistent/aws-credentials',
-  IAM_CONNECTIONS_MAX_RPS: String(CLIENT_RPS),
+  ...(CLIENT_RPS !== undefined ? { IAM_CONNECTIONS_MAX_RPS: String(CLIENT_RPS) } : {}),
   RUNNER_TEMP: work,
 });
 
@@ -187,9 +188,9 @@ const results = {
   runs: RUNS,
   world: {
     latencyMsPerCall: LATENCY_MS,
-    iamRpsPerAccount: IAM_RPS,
-    iamBurstPerAccount: IAM_RPS,
-    clientMaxRps: CLIENT_RPS,
+    iamRpsPerAccount: WORLDS,
+    iamBurstPerAccount: 'one second of the world rate',
+    clientMaxRps: CLIENT_RPS ?? 'tool default (no ceiling: the limiter finds the rate)',
     accounts: ACCOUNTS,
     note: 'moto_server 5 behind scripts/bench/proxy.mjs; every call waits latencyMsPerCall; IAM calls beyond the per-account token bucket get HTTP 400 Throttling. moto serves GetAccountAuthorizationDetails in one page; lower bounds count pages as IAM would (1,000 items a page).',
   },
@@ -218,61 +219,67 @@ results.action.coldStartValidateExample = measure(['validate', '-m', 'examples/c
 });
 
 const moto = await startMoto();
-const proxy = await startBenchProxy({ upstream: moto.endpoint, latencyMs: LATENCY_MS, iamRps: IAM_RPS });
 try {
-  for (const n of SIZES) {
-    await moto.reset();
-    const dir = join(work, `aws-${n}`);
-    // Without accessKey: apply measures the executor; first keys go through the rotation path,
-    // benched below (its per-user lock waits 2 s, one user after another: see the report).
-    writeManifest(dir, n, ACCOUNTS, 5, { keys: false });
-    const shape = manifestShape(n, ACCOUNTS);
-    const apply = await awsCase(
-      `apply ${n}`,
-      proxy,
-      () => runTool([], { cwd: dir, env: actionEnv(proxy.endpoint, dir, { command: 'apply', manifest: 'connections.yaml' }) }),
-      (calls) => ({
-        seconds: lowerBound(shape.map((a) => (calls.perAccount[a.id]?.iamWrites ?? 0) + 1 + REPORT_CALLS), IAM_RPS),
-        formula: results.formulas.apply,
-      }),
-    );
-    results.apply.push({ connections: n, ...apply });
-    const plan = await awsCase(
-      `plan ${n}`,
-      proxy,
-      () => runTool(['plan', '-m', 'connections.yaml', '--format', 'json', '--fail-on', 'never'], { cwd: dir, env: baseEnv(proxy.endpoint) }),
-      () => ({ seconds: lowerBound(shape.map((a) => gaadPages(a) + a.users + REPORT_CALLS), IAM_RPS), formula: results.formulas.plan }),
-    );
-    const refresh = refreshPatternCalls(shape);
-    results.plan.push({ connections: n, ...plan, readCallsPerConnection: plan.iamReads / n, perResourceRefreshCalls: refresh, perResourceRefreshPerConnection: refresh / n });
-  }
+  for (const IAM_RPS of WORLDS) {
+    const proxy = await startBenchProxy({ upstream: moto.endpoint, latencyMs: LATENCY_MS, iamRps: IAM_RPS });
+    try {
+      for (const n of SIZES) {
+        await moto.reset();
+        const dir = join(work, `aws-${n}`);
+        // Without accessKey: apply measures the executor; first keys go through the rotation path,
+        // benched below (its per-user lock waits 2 s, one user after another: see the report).
+        writeManifest(dir, n, ACCOUNTS, 5, { keys: false });
+        const shape = manifestShape(n, ACCOUNTS);
+        const apply = await awsCase(
+          `apply ${n}`,
+          proxy,
+          () => runTool([], { cwd: dir, env: actionEnv(proxy.endpoint, dir, { command: 'apply', manifest: 'connections.yaml' }) }),
+          (calls) => ({
+            seconds: lowerBound(shape.map((a) => (calls.perAccount[a.id]?.iamWrites ?? 0) + 1 + REPORT_CALLS), IAM_RPS),
+            formula: results.formulas.apply,
+          }),
+        );
+        results.apply.push({ world: IAM_RPS, connections: n, ...apply });
+        const plan = await awsCase(
+          `plan ${n}`,
+          proxy,
+          () => runTool(['plan', '-m', 'connections.yaml', '--format', 'json', '--fail-on', 'never'], { cwd: dir, env: baseEnv(proxy.endpoint) }),
+          () => ({ seconds: lowerBound(shape.map((a) => gaadPages(a) + a.users + REPORT_CALLS), IAM_RPS), formula: results.formulas.plan }),
+        );
+        const refresh = refreshPatternCalls(shape);
+        results.plan.push({ world: IAM_RPS, connections: n, ...plan, readCallsPerConnection: plan.iamReads / n, perResourceRefreshCalls: refresh, perResourceRefreshPerConnection: refresh / n });
+      }
 
-  if (ROTATE_KEYS > 0) {
-    await moto.reset();
-    const dir = join(work, `rotate-${ROTATE_KEYS}`);
-    writeManifest(dir, ROTATE_KEYS, ACCOUNTS, 0);
-    const shape = manifestShape(ROTATE_KEYS, ACCOUNTS, 0);
-    const setup = await awsCase(
-      `apply ${ROTATE_KEYS} users (rotate setup)`,
-      proxy,
-      () => runTool([], { cwd: dir, env: actionEnv(proxy.endpoint, dir, { command: 'apply', manifest: 'connections.yaml' }) }),
-      (calls) => ({ seconds: lowerBound(shape.map((a) => (calls.perAccount[a.id]?.iamWrites ?? 0) + 1 + REPORT_CALLS), IAM_RPS), formula: results.formulas.apply }),
-    );
-    // Far enough ahead that every key is due: one new key each, created, delivered, verified, recorded.
-    const asOf = new Date(Date.now() + 100 * 86_400_000).toISOString().slice(0, 10);
-    const rotate = await awsCase(
-      `rotate ${ROTATE_KEYS} keys`,
-      proxy,
-      () => runTool([], { cwd: dir, env: actionEnv(proxy.endpoint, dir, { command: 'rotate', manifest: 'connections.yaml', 'AS-OF': asOf }) }),
-      (calls) => ({
-        seconds: lowerBound(shape.map((a) => (calls.perAccount[a.id]?.iamWrites ?? 0) + gaadPages(a) + a.users + REPORT_CALLS), IAM_RPS),
-        formula: results.formulas.rotate,
-      }),
-    );
-    results.rotate.push({ keys: ROTATE_KEYS, setup, ...rotate });
+      if (ROTATE_KEYS > 0) {
+        await moto.reset();
+        const dir = join(work, `rotate-${ROTATE_KEYS}`);
+        writeManifest(dir, ROTATE_KEYS, ACCOUNTS, 0);
+        const shape = manifestShape(ROTATE_KEYS, ACCOUNTS, 0);
+        const setup = await awsCase(
+          `apply ${ROTATE_KEYS} users (rotate setup)`,
+          proxy,
+          () => runTool([], { cwd: dir, env: actionEnv(proxy.endpoint, dir, { command: 'apply', manifest: 'connections.yaml' }) }),
+          (calls) => ({ seconds: lowerBound(shape.map((a) => (calls.perAccount[a.id]?.iamWrites ?? 0) + 1 + REPORT_CALLS), IAM_RPS), formula: results.formulas.apply }),
+        );
+        // Far enough ahead that every key is due: one new key each, created, delivered, verified, recorded.
+        // as-of only previews: the tool's clock moves with IAM_CONNECTIONS_NOW.
+        const now = new Date(Date.now() + 100 * 86_400_000).toISOString();
+        const rotate = await awsCase(
+          `rotate ${ROTATE_KEYS} keys`,
+          proxy,
+          () => runTool([], { cwd: dir, env: { ...actionEnv(proxy.endpoint, dir, { command: 'rotate', manifest: 'connections.yaml' }), IAM_CONNECTIONS_NOW: now } }),
+          (calls) => ({
+            seconds: lowerBound(shape.map((a) => (calls.perAccount[a.id]?.iamWrites ?? 0) + gaadPages(a) + a.users + REPORT_CALLS), IAM_RPS),
+            formula: results.formulas.rotate,
+          }),
+        );
+        results.rotate.push({ world: IAM_RPS, keys: ROTATE_KEYS, setup, ...rotate });
+      }
+    } finally {
+      await proxy.stop();
+    }
   }
 } finally {
-  await proxy.stop();
   moto.stop();
 }
 
@@ -283,15 +290,15 @@ console.log('connections   cpu ms  wall ms  peak RSS MB  exit');
 for (const r of results.validate) console.log(`${String(r.connections).padStart(11)}  ${f(r.cpuMs)}  ${f(r.wallMs)}  ${f(r.peakRssMb, 0, 11)}  ${r.exitCodes.join(',').padStart(4)}`);
 const c = results.action.coldStartValidateExample;
 console.log(`bundle ${DIST}: ${(results.action.bundleBytes / 1024).toFixed(0)} KiB; cold start validate example: cpu ${c.cpuMs.toFixed(0)} ms, wall ${c.wallMs.toFixed(0)} ms, exit ${c.exitCodes.join(',')}`);
-console.log(`\nAWS cases: ${ACCOUNTS} accounts, +${LATENCY_MS} ms a call, IAM ${IAM_RPS} calls/s per account (tool limiter ${CLIENT_RPS}/s)`);
-console.log('case                             exit   wall s  lower s  wall/lb  IAM reads  IAM writes  throttled  RSS MB  reads/conn  refresh/conn');
-const row = (r, extra = '') =>
-  console.log(`${r.case.padEnd(32)} ${String(r.exitCode).padStart(4)} ${f(r.wallSeconds, 1, 8)} ${f(r.lowerBoundSeconds, 1, 8)} ${f(r.wallOverLowerBound, 2, 8)} ${f(r.iamReads, 0, 10)} ${f(r.iamWrites, 0, 11)} ${f(r.throttled, 0, 10)} ${f(r.peakRssMb, 0, 7)}${extra}`);
-for (const r of results.apply) row(r);
-for (const r of results.plan) row(r, `  ${f(r.readCallsPerConnection, 2, 10)}  ${f(r.perResourceRefreshPerConnection, 2, 12)}`);
+console.log(`\nAWS cases: ${ACCOUNTS} accounts, +${LATENCY_MS} ms a call, IAM <world> calls/s per account (tool limiter: ${CLIENT_RPS !== undefined ? `ceiling ${CLIENT_RPS}/s` : 'defaults'})`);
+console.log('world case                             exit   wall s  lower s  wall/lb  IAM reads  IAM writes  throttled  RSS MB  reads/conn  refresh/conn');
+const row = (r, world, extra = '') =>
+  console.log(`${String(world).padStart(5)} ${r.case.padEnd(32)} ${String(r.exitCode).padStart(4)} ${f(r.wallSeconds, 1, 8)} ${f(r.lowerBoundSeconds, 1, 8)} ${f(r.wallOverLowerBound, 2, 8)} ${f(r.iamReads, 0, 10)} ${f(r.iamWrites, 0, 11)} ${f(r.throttled, 0, 10)} ${f(r.peakRssMb, 0, 7)}${extra}`);
+for (const r of results.apply) row(r, r.world);
+for (const r of results.plan) row(r, r.world, `  ${f(r.readCallsPerConnection, 2, 10)}  ${f(r.perResourceRefreshPerConnection, 2, 12)}`);
 for (const r of results.rotate) {
-  row(r.setup);
-  row(r);
+  row(r.setup, r.world);
+  row(r, r.world);
 }
 mkdirSync('bench', { recursive: true });
 writeFileSync('bench/results.json', `${JSON.stringify(results, null, 2)}\n`);

@@ -88,8 +88,32 @@ export interface GitHubServer {
   useCompare(history: readonly string[]): { requests: string[] };
   /** Repository secrets: GET public-key, PUT /actions/secrets/:name. */
   useActionsSecrets(): { publicKey: { key_id: string; key: string }; secrets: Map<string, { encrypted_value: string; key_id: string }> };
+  /**
+   * Organisation secrets as GitHub keeps them: GET public-key, GET a secret (visibility), GET its
+   * selected repositories (paged), PUT (422 without `visibility`, or with repository IDs for a
+   * visibility other than `selected`, like GitHub), and GET /repos/:owner/:repo for IDs.
+   * Seed `secrets` for an existing secret and `repositories` for the repositories GitHub knows;
+   * every PUT body is kept in `puts`.
+   */
+  useOrgSecrets(): OrgSecrets;
   clear(): void;
   stop(): Promise<void>;
+}
+
+export interface OrgSecret {
+  visibility: 'all' | 'private' | 'selected';
+  selected_repository_ids?: number[];
+  encrypted_value?: string;
+  key_id?: string;
+}
+
+export interface OrgSecrets {
+  publicKey: { key_id: string; key: string };
+  /** `org/name` to the secret. */
+  secrets: Map<string, OrgSecret>;
+  /** `owner/name` to the repository ID. */
+  repositories: Map<string, number>;
+  puts: { org: string; name: string; body: Record<string, unknown> }[];
 }
 
 const TEST_SIGNING_KEY = 'iam-connections-test-signing-key';
@@ -251,6 +275,43 @@ export async function startGitHubServer(opts: GitHubServerOptions = {}): Promise
         return { status: existed ? 204 : 201 };
       });
       return { publicKey, secrets };
+    },
+    useOrgSecrets() {
+      const store: OrgSecrets = { publicKey: { key_id: '3380204578043523366', key: randomBytes(32).toString('base64') }, secrets: new Map(), repositories: new Map(), puts: [] };
+      const key = (p: Record<string, string>): string => `${p.org ?? ''}/${p.name ?? ''}`.toLowerCase();
+      gh.on('GET', '/repos/:owner/:repo', (_c, p) => {
+        const id = store.repositories.get(`${p.owner ?? ''}/${p.repo ?? ''}`.toLowerCase());
+        return id === undefined ? { status: 404, body: { message: 'Not Found' } } : { status: 200, body: { id, full_name: `${p.owner}/${p.repo}` } };
+      });
+      gh.on('GET', '/orgs/:org/actions/secrets/:name', (_c, p) => {
+        const s = store.secrets.get(key(p));
+        if (s === undefined) return { status: 404, body: { message: 'Not Found' } };
+        return { status: 200, body: { name: p.name, visibility: s.visibility, created_at: '2026-01-01T00:00:00Z', updated_at: '2026-01-01T00:00:00Z', selected_repositories_url: `${url}/orgs/${p.org}/actions/secrets/${p.name}/repositories` } };
+      });
+      gh.on('GET', '/orgs/:org/actions/secrets/public-key', () => ({ status: 200, body: store.publicKey }));
+      gh.on('GET', '/orgs/:org/actions/secrets/:name/repositories', (c, p) => {
+        const s = store.secrets.get(key(p));
+        if (s === undefined || s.visibility !== 'selected') return { status: 409, body: { message: 'The visibility of the secret is not selected' } };
+        const ids = s.selected_repository_ids ?? [];
+        const per = Math.min(100, Math.max(1, Number(c.query.per_page ?? 30) || 30));
+        const page = Math.max(1, Number(c.query.page ?? 1) || 1);
+        const byId = new Map([...store.repositories].map(([n, id]) => [id, n]));
+        const repositories = ids.slice((page - 1) * per, page * per).map((id) => ({ id, full_name: byId.get(id) ?? `unknown/${id}` }));
+        return { status: 200, body: { total_count: ids.length, repositories } };
+      });
+      gh.on('PUT', '/orgs/:org/actions/secrets/:name', (c, p) => {
+        const b = (c.body ?? {}) as Record<string, unknown>;
+        store.puts.push({ org: p.org ?? '', name: p.name ?? '', body: b });
+        const visibility = b.visibility;
+        if (visibility !== 'all' && visibility !== 'private' && visibility !== 'selected') return { status: 422, body: { message: 'Invalid request.\n\n"visibility" wasn\'t supplied.' } };
+        if (b.selected_repository_ids !== undefined && visibility !== 'selected') return { status: 422, body: { message: 'selected_repository_ids can only be given for visibility selected' } };
+        if (typeof b.encrypted_value !== 'string' || typeof b.key_id !== 'string') return { status: 422, body: { message: 'encrypted_value and key_id are required' } };
+        const previous = store.secrets.get(key(p));
+        const ids = Array.isArray(b.selected_repository_ids) ? (b.selected_repository_ids as number[]) : previous?.selected_repository_ids;
+        store.secrets.set(key(p), { visibility, ...(visibility === 'selected' ? { selected_repository_ids: ids ?? [] } : {}), encrypted_value: b.encrypted_value, key_id: b.key_id });
+        return { status: previous ? 204 : 201 };
+      });
+      return store;
     },
     clear() {
       calls.length = 0;

@@ -1,7 +1,8 @@
 /** One credential resolver per run, shared by the inventory reads and the executor's writes. */
+import * as core from '@actions/core';
 import { iamClient, s3Client, secretsManagerClient } from '../aws/clients.js';
 import type { RotateClients } from '../rotate/run.js';
-import { gitHubSecretsClient } from '../sinks/github-secrets.js';
+import { gitHubSecretsClient, type GitHubSecretsClient } from '../sinks/github-secrets.js';
 import { type CredentialMode, type CredentialResolver, createCredentialResolver } from '../aws/credentials.js';
 import { liveInventoryReader } from '../commands/inventory-readers.js';
 import type { InventoryReader } from '../commands/plan.js';
@@ -39,6 +40,9 @@ export function awsAccess(inputs: AccessSettings, env: NodeJS.ProcessEnv, purpos
     }
     return resolver;
   };
+  // One GitHub client per run, so the bound on rate-limit waits holds for the whole run.
+  let github: GitHubSecretsClient | undefined;
+  const githubFor = (token: string): GitHubSecretsClient => (github ??= gitHubSecretsClient(token, env, { log: (line) => core.info(line) }));
   return {
     reader: (manifest, selected) => {
       if (inputs.roleToAssume && selected.length > 1) {
@@ -63,7 +67,7 @@ export function awsAccess(inputs: AccessSettings, env: NodeJS.ProcessEnv, purpos
           // The SDK asks for credentials per request: the other account is assumed only if a secret lives there.
           return secretsManagerClient({ region, credentials: async () => (await resolverFor(manifest)(spec))() });
         },
-        ...(inputs.githubToken ? { github: gitHubSecretsClient(inputs.githubToken, env) } : {}),
+        ...(inputs.githubToken ? { github: githubFor(inputs.githubToken) } : {}),
       };
     },
     clients: (manifest) => async (account) => {

@@ -4,18 +4,12 @@
  * (fork pull requests, `permissions:` without pull-requests/issues write) is not a failure: the
  * caller gets `denied` with a message and puts the report in the job summary.
  *
- * Client: @actions/github's `getOctokit`, with `baseUrl` passed explicitly, because
- * @actions/github reads GITHUB_API_URL once when the module is first imported (its `defaults`),
- * so a value set later (tests, or the CLI) would be ignored.
+ * Client: the tool's one Octokit (./client.ts), with its retry and rate-limit handling.
  */
-import { getOctokit } from '@actions/github';
+import { type GitHubClient } from './client.js';
 import { type MarkerMeta, parseMarker } from '../report/comment.js';
 
-export type GitHubClient = ReturnType<typeof getOctokit>;
-
-export function createGitHubClient(token: string, env: Record<string, string | undefined> = process.env): GitHubClient {
-  return getOctokit(token, { baseUrl: (env.GITHUB_API_URL || 'https://api.github.com').replace(/\/+$/, '') });
-}
+export { createGitHubClient, type GitHubClient } from './client.js';
 
 export type CommentMode = 'update' | 'new' | 'hide-and-new' | 'delete-and-new';
 

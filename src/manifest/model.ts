@@ -45,6 +45,10 @@ export type Sink =
       repository?: string;
       environment?: string;
       organization?: string;
+      /** Organisation secrets: visibility of a new secret (an existing one keeps its own). */
+      visibility?: 'private' | 'all' | 'selected';
+      /** Organisation secrets: `owner/name` of the repositories a new `selected` secret is shared with. */
+      repositories?: string[];
       at: SourceLocation;
     }
   | { kind: 'output'; name: string; at: SourceLocation };

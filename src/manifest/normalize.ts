@@ -267,6 +267,8 @@ class Normalizer {
         ...(v.repository !== undefined ? { repository: v.repository } : {}),
         ...(v.environment !== undefined ? { environment: v.environment } : {}),
         ...(v.organization !== undefined ? { organization: v.organization } : {}),
+        ...(v.visibility !== undefined ? { visibility: v.visibility } : {}),
+        ...(v.repositories !== undefined ? { repositories: v.repositories } : {}),
         at,
       };
     }

@@ -104,6 +104,13 @@ export const sink = z.union([
         .optional(),
       environment: text('environment').optional(),
       organization: text('organization').optional(),
+      /**
+       * Organisation secrets only: who may read a secret this tool creates. An existing secret
+       * keeps the visibility and repositories it has; these apply when the secret is new.
+       */
+      visibility: z.enum(['private', 'all', 'selected'], { error: 'visibility must be private, all or selected' }).optional(),
+      /** Organisation secrets only: the repositories (`owner/name`) a new `selected` secret is shared with. */
+      repositories: z.array(text('repository').regex(/^[\w.-]+\/[\w.-]+$/, 'repository must be owner/name')).optional(),
       /** `{account}`/`{ACCOUNT}` expand to the account name (upper-cased for the latter). */
       name: text('name').regex(/^[A-Za-z_{][A-Za-z0-9_{}]*$/, 'GitHub secret names may contain only letters, digits and _'),
     }),

@@ -7,6 +7,7 @@ import type { Finding } from '../diagnostics.js';
 import { didYouMean, listChoices } from '../text/suggest.js';
 import { policyRefName, presetFillsPolicies, type PresetCatalog } from './presets.js';
 import type { ConnectionDoc, ManifestDoc } from './schema.js';
+import { checkSinkTargets } from './sink-targets.js';
 import { formatPath, locate, type LocateTarget, type YamlPath, type YamlSource } from './yaml.js';
 
 /** ISO-8601 instant with a time zone, e.g. 2026-12-01T00:00:00Z or 2026-12-01T09:00:00+02:00. */
@@ -72,6 +73,7 @@ class RuleRunner {
         });
       }
     }
+    this.findings.push(...checkSinkTargets(this.doc, this.src));
     const reportedWatch = new Set<string>();
     for (const w of watched) {
       const owner = claims[w.kind].get(`${w.account}\u0000${w.claim.name.toLowerCase()}`);

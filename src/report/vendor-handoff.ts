@@ -3,6 +3,7 @@
  * delivered, and the region. Never the secret itself.
  */
 import type { Manifest, Sink } from '../manifest/model.js';
+import { expandAccount } from '../manifest/sink-targets.js';
 import { escapeCell } from './findings-markdown.js';
 
 export interface Handoff {
@@ -17,9 +18,7 @@ export interface Handoff {
 }
 
 /** `{account}` is the account name, `{ACCOUNT}` its upper case (as secret names want). */
-export function expandAccount(template: string, account: string): string {
-  return template.replaceAll('{account}', account).replaceAll('{ACCOUNT}', account.toUpperCase().replace(/[^A-Z0-9_]/g, '_'));
-}
+export { expandAccount };
 
 function sinkText(s: Sink, account: string): string {
   switch (s.kind) {

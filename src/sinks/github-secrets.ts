@@ -13,7 +13,7 @@ import sodium from 'libsodium-wrappers';
 import type { Sink } from '../manifest/model.js';
 import { createGitHubClient, gitHubApiUrl, rateLimitSignal, type GitHubClient, type GitHubClientOptions } from '../github/client.js';
 import { maskKeyId } from '../plan/keys.js';
-import { expandAccount } from '../report/vendor-handoff.js';
+import { expandAccount } from '../manifest/sink-targets.js';
 import { payloadJson, scrub, type KeyPayload } from './payload.js';
 import { SinkError, type SinkDelivery } from './secrets-manager.js';
 

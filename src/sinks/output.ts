@@ -4,7 +4,7 @@
  * has already run for the secret; `core.setOutput` writes it to GITHUB_OUTPUT).
  */
 import type { Sink } from '../manifest/model.js';
-import { expandAccount } from '../report/vendor-handoff.js';
+import { expandAccount } from '../manifest/sink-targets.js';
 import { payloadJson, type KeyPayload } from './payload.js';
 import type { SinkDelivery } from './secrets-manager.js';
 

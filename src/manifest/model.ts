@@ -3,6 +3,7 @@
  * durations in seconds. Plain data: everything downstream (checks, plan, reports) reads this.
  */
 import type { SourceLocation } from '../diagnostics.js';
+import { TOOL_TAGS } from './tool-tags.js';
 
 /** Where a policy document's text came from, so checks can point at its lines. */
 export interface PolicySource {
@@ -135,7 +136,7 @@ export interface Manifest {
 }
 
 /** The tag that marks a resource as ours. Untagged resources are never changed or deleted. */
-export const OWNER_TAG = 'iam-connections:connection';
+export const OWNER_TAG = TOOL_TAGS.owner;
 
 export const DEFAULT_KEY_RULES: KeyRules = {
   rotateAfter: 90 * 86400,

@@ -11,11 +11,12 @@ import { isAwsManagedRef, managedPolicyArn as awsManagedPolicyArn } from '../pol
 import type { SourceLocation } from '../diagnostics.js';
 import type { ConnectionSpec, KeyRules, Manifest, PrincipalSpec, ResolvedPolicy, TrustSpec } from '../manifest/model.js';
 import { OWNER_TAG } from '../manifest/model.js';
+import { TOOL_TAGS } from '../manifest/tool-tags.js';
 import { policyHash } from './policy-equivalence.js';
 
 /** Managed policies carry the hash of the document last applied: a mismatch with the live
  * document means someone edited it outside iam-connections. */
-export const POLICY_HASH_TAG = 'iam-connections:policy-hash';
+export const POLICY_HASH_TAG = TOOL_TAGS.policyHash;
 
 /** AWS's billing delivery account, which writes reports into the billing bucket (seed 004). */
 export const AWS_BILLING_ACCOUNT = '386209384616';

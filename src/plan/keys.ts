@@ -24,9 +24,10 @@
 import type { ChangeKind } from './model.js';
 import type { AccessKeyState } from '../aws/inventory-model.js';
 import type { KeyRules } from '../manifest/model.js';
+import { TOOL_TAGS } from '../manifest/tool-tags.js';
 
-export const KEY_CURRENT_TAG = 'iam-connections:key-current';
-export const KEY_PREVIOUS_TAG = 'iam-connections:key-previous';
+export const KEY_CURRENT_TAG = TOOL_TAGS.keyCurrent;
+export const KEY_PREVIOUS_TAG = TOOL_TAGS.keyPrevious;
 /** IAM's hard limit, inactive keys included. */
 export const MAX_KEYS_PER_USER = 2;
 

@@ -3,7 +3,7 @@
  * sizes without whitespace, managed policies per principal, tags per principal.
  */
 import type { ConnectionSpec, Manifest, PrincipalSpec, ResolvedPolicy } from '../manifest/model.js';
-import { OWNER_TAG } from '../manifest/model.js';
+import { MAX_TAGS_PER_PRINCIPAL, reservedTags, tagsAtMost } from '../manifest/tool-tags.js';
 import { finding, findingAt, type Draft, type PolicyUnderCheck } from './finding.js';
 
 export const LIMITS = {
@@ -12,7 +12,7 @@ export const LIMITS = {
   managedPolicy: 6144,
   trustPolicy: 2048,
   managedPoliciesPerPrincipal: 10,
-  tagsPerPrincipal: 50,
+  tagsPerPrincipal: MAX_TAGS_PER_PRINCIPAL,
 } as const;
 
 /** Size as IAM counts it: the document without insignificant whitespace. */
@@ -29,6 +29,17 @@ export function checkDocumentSize(doc: PolicyUnderCheck): Draft[] {
     return [findingAt(doc, 'limits/managed-policy-size', [], `policy ${doc.policy.name} has ${size} characters without whitespace; IAM's limit for a managed policy is ${LIMITS.managedPolicy}`, { fix: 'Split it into two policies, or replace lists of actions by wildcards such as iam:List*.' })];
   }
   return [];
+}
+
+/**
+ * What the tool writes on this principal beyond its declared tags: the user's key record, lock and
+ * pending key when it has an access key; the policy hash on its customer-managed policies, which
+ * carry the principal's tags too.
+ */
+export function principalReservedTags(principal: PrincipalSpec & { accessKey?: unknown }, kind: 'user' | 'role'): string[] {
+  const own = reservedTags(kind, { accessKey: principal.accessKey !== undefined });
+  const policies = principal.policies.length > 0 ? reservedTags('policy') : [];
+  return [...new Set([...own, ...policies])];
 }
 
 export function checkPrincipalLimits(manifest: Manifest, connection: ConnectionSpec, principal: PrincipalSpec, kind: 'user' | 'role'): Draft[] {
@@ -54,13 +65,21 @@ export function checkPrincipalLimits(manifest: Manifest, connection: ConnectionS
       }),
     );
   }
-  const tags = new Set([...Object.keys(manifest.defaults.tags), ...Object.keys(connection.tags), ...Object.keys(principal.tags), OWNER_TAG]);
-  if (tags.size > LIMITS.tagsPerPrincipal) {
+  const declared = new Set([...Object.keys(manifest.defaults.tags), ...Object.keys(connection.tags), ...Object.keys(principal.tags)]);
+  const reserved = principalReservedTags(principal, kind);
+  const tagCount = tagsAtMost(declared, reserved);
+  if (tagCount > LIMITS.tagsPerPrincipal) {
+    const extra = reserved.filter((k) => !declared.has(k));
     out.push(
-      finding('limits/tag-count', principal.at, `${where} would carry ${tags.size} tags (defaults, connection and ${kind} tags, plus ${OWNER_TAG}); IAM allows ${LIMITS.tagsPerPrincipal}`, {
-        connection: connection.name,
-        fix: `Remove at least ${tags.size - LIMITS.tagsPerPrincipal} tag(s).`,
-      }),
+      finding(
+        'limits/tag-count',
+        principal.at,
+        `${where} would carry ${tagCount} tags: ${declared.size} declared (defaults, connection and ${kind} tags) and ${extra.length} that iam-connections writes (${extra.join(', ')}); IAM allows ${LIMITS.tagsPerPrincipal}`,
+        {
+          connection: connection.name,
+          fix: `Remove at least ${tagCount - LIMITS.tagsPerPrincipal} declared tag(s): the tool's own tags are written during apply and rotate, and a rotation that cannot write them fails after the new key was delivered.`,
+        },
+      ),
     );
   }
   return out;

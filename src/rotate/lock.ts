@@ -7,8 +7,9 @@
  */
 import { ListUserTagsCommand, TagUserCommand, UntagUserCommand, type IAMClient } from '@aws-sdk/client-iam';
 import { withRetry, type RetryClock, type RetryOptions } from '../aws/retry.js';
+import { TOOL_TAGS } from '../manifest/tool-tags.js';
 
-export const ROTATE_LOCK_TAG = 'iam-connections:rotate-lock';
+export const ROTATE_LOCK_TAG = TOOL_TAGS.rotateLock;
 
 export interface LockOptions {
   runId: string;

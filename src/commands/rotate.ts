@@ -5,7 +5,7 @@
  */
 import type { ConnectionSpec, Manifest } from '../manifest/model.js';
 import type { Plan } from '../plan/model.js';
-import { type RotateAccountInput, type RotateAccountResult, type RotateClients, rotateAccount } from '../rotate/run.js';
+import { type RotateAccountInput, type RotateAccountResult, type RotateClients, type UserRotationResult, rotateAccount } from '../rotate/run.js';
 import { mapLimit } from '../concurrency.js';
 import type { PlanCommandResult } from './plan.js';
 
@@ -19,6 +19,22 @@ export type RotateOptions = Pick<RotateAccountInput, 'region' | 'now' | 'runId' 
 
 const FIRST_KEY_KINDS = new Set(['key-missing', 'key-unrecorded', 'key-orphan']);
 
+/**
+ * Connections whose user in `account` has no room for the tags a rotation writes (the plan's
+ * `tag-budget`): never rotated, since TagUser would fail after the new key reached a sink.
+ */
+export function tagBudgetBlocked(plan: Plan, account: string): Map<string, string> {
+  const blocked = new Map<string, string>();
+  for (const c of plan.accounts.find((a) => a.account === account)?.changes ?? []) {
+    if (c.kind === 'tag-budget' && c.resource.name.startsWith('user/') && c.connection !== undefined) blocked.set(c.connection, c.reason);
+  }
+  return blocked;
+}
+
+function blockedResult(account: string, connection: ConnectionSpec, reason: string): UserRotationResult {
+  return { account, connection: connection.name, user: connection.user?.name ?? '', status: 'failed', before: [], after: [], steps: [], delivered: [], warnings: [], failures: [`not rotated: ${reason}`], next: [] };
+}
+
 /** Connections of `account` whose user holds a key to rotate (or, for apply, needs its first one). */
 export function rotatingConnections(manifest: Manifest, plan: Plan, account: string, onlyMissing: boolean): ConnectionSpec[] {
   // Apply finishes what a killed run left: a key that exists but was never recorded (an orphan,
@@ -29,8 +45,9 @@ export function rotatingConnections(manifest: Manifest, plan: Plan, account: str
       ?.changes.filter((c) => FIRST_KEY_KINDS.has(c.kind) && c.action !== 'none')
       .map((c) => c.connection) ?? [],
   );
+  const blocked = tagBudgetBlocked(plan, account);
   return manifest.connections.filter(
-    (c) => c.accounts.includes(account) && c.user?.accessKey !== undefined && (!onlyMissing || missing.has(c.name)),
+    (c) => c.accounts.includes(account) && c.user?.accessKey !== undefined && !blocked.has(c.name) && (!onlyMissing || missing.has(c.name)),
   );
 }
 
@@ -45,12 +62,18 @@ export async function rotateAccounts(planned: PlanCommandResult, opts: RotateOpt
   const work = planned.inventories.flatMap((inventory) => {
     const spec = manifest.accounts.find((a) => a.name === inventory.account);
     const connections = rotatingConnections(manifest, plan, inventory.account, opts.onlyMissingKeys === true);
-    return spec && connections.length ? [{ inventory, spec, connections }] : [];
+    const blocked = [...tagBudgetBlocked(plan, inventory.account)].flatMap(([name, reason]) => {
+      const c = manifest.connections.find((x) => x.name === name && x.user?.accessKey !== undefined);
+      return c ? [blockedResult(inventory.account, c, reason)] : [];
+    });
+    return spec && (connections.length || blocked.length) ? [{ inventory, spec, connections, blocked }] : [];
   });
-  for (const w of work) opts.onAccountStart?.(w.spec.name, w.connections.length);
-  return mapLimit(work, 4, async ({ inventory, spec, connections }): Promise<AccountRotation> => {
+  for (const w of work) opts.onAccountStart?.(w.spec.name, w.connections.length + w.blocked.length);
+  return mapLimit(work, 4, async ({ inventory, spec, connections, blocked }): Promise<AccountRotation> => {
+    for (const b of blocked) opts.onUserDone?.(b);
+    if (connections.length === 0) return { account: spec.name, users: blocked, failed: true };
     try {
-      return await rotateAccount({
+      const result = await rotateAccount({
         account: { name: spec.name, id: spec.id },
         inventory,
         connections,
@@ -64,8 +87,9 @@ export async function rotateAccounts(planned: PlanCommandResult, opts: RotateOpt
         ...(opts.lock !== undefined ? { lock: opts.lock } : {}),
         ...(opts.onUserDone ? { onUserDone: opts.onUserDone } : {}),
       });
+      return blocked.length ? { ...result, users: [...blocked, ...result.users], failed: true } : result;
     } catch (err) {
-      return { account: spec.name, users: [], failed: true, error: err instanceof Error ? err.message : String(err) };
+      return { account: spec.name, users: blocked, failed: true, error: err instanceof Error ? err.message : String(err) };
     }
   });
 }

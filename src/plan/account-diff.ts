@@ -6,6 +6,7 @@ import type { SourceLocation } from '../diagnostics.js';
 import { CREDENTIAL_REPORT_PERMISSIONS } from '../aws/inventory-model.js';
 import type { AccountInventory, ManagedPolicyState, RoleState, UserState } from '../aws/inventory-model.js';
 import { OWNER_TAG } from '../manifest/model.js';
+import { MAX_TAGS_PER_PRINCIPAL, tagsAtMost } from '../manifest/tool-tags.js';
 import { byName, ChangeSet, ownership, tagDiff } from './change-set.js';
 import type { DesiredAccount, DesiredConnection } from './desired.js';
 import type { PlanOptions } from './diff.js';
@@ -110,8 +111,8 @@ export class AccountDiff {
       const userDeletes = mine.filter((c) => c.kind === 'expired' && c.resource.type === 'user').map((c) => c.id);
       for (const c of mine) if (c.kind === 'expired' && c.resource.type === 'policy' && userDeletes.length > 0) c.dependsOn = userDeletes;
     }
-    // A conflict stops this connection only: its other changes stay visible but are withheld.
-    const blocker = mine.find((c) => c.kind === 'conflict');
+    // A conflict (or no room for the tool's tags) stops this connection only: its other changes stay visible but are withheld.
+    const blocker = mine.find((c) => c.kind === 'conflict' || c.kind === 'tag-budget');
     if (blocker) {
       for (const c of mine) {
         if (c === blocker || c.action === 'none') continue;
@@ -144,6 +145,40 @@ export class AccountDiff {
       reason: `${principalType} ${name}: tag(s) ${Object.keys(set).join(', ')} differ from the manifest; apply sets them (other tags are left alone)`,
       before,
       after: { principalType, name, arn, set },
+      at,
+    });
+  }
+
+  /**
+   * A principal whose live tags, with the declared ones and the ones the tool writes, exceed IAM's
+   * limit: TagUser would fail mid-rotation, after the new key reached a sink. The connection is
+   * stopped in this account (like a conflict) until tags are removed.
+   */
+  tagBudget(
+    conn: DesiredConnection,
+    principalType: 'user' | 'role',
+    name: string,
+    arn: string,
+    declared: Record<string, string>,
+    live: Record<string, string>,
+    reserved: readonly string[],
+    at: SourceLocation,
+  ): void {
+    const total = tagsAtMost([...Object.keys(live), ...Object.keys(declared)], reserved);
+    if (total <= MAX_TAGS_PER_PRINCIPAL) return;
+    const undeclared = Object.keys(live).filter((k) => !Object.hasOwn(declared, k) && !reserved.includes(k)).sort();
+    const shown = undeclared.slice(0, 10).join(', ') + (undeclared.length > 10 ? `, and ${undeclared.length - 10} more` : '');
+    this.set.add({
+      connection: conn.name,
+      resource: { type: 'tags', name: `${principalType}/${name}`, arn },
+      kind: 'tag-budget',
+      action: 'none',
+      severity: 'high',
+      security: false,
+      reason:
+        `${principalType} ${name} has ${Object.keys(live).length} tags in IAM; with the declared ones and those iam-connections writes (${reserved.join(', ')}) it would need ${total}, and IAM allows ${MAX_TAGS_PER_PRINCIPAL}: ` +
+        `a rotation would fail after delivering the new key, so changes of ${conn.name} in this account are withheld. ` +
+        `Remove at least ${total - MAX_TAGS_PER_PRINCIPAL} tag(s) from the ${principalType}${undeclared.length > 0 ? ` (not in the manifest: ${shown})` : ''} or from the manifest`,
       at,
     });
   }

@@ -1,5 +1,6 @@
 /** A declared role against the live one: existence, trust (external ID first), settings, path. */
 import type { AccountDiff } from './account-diff.js';
+import { reservedTags } from '../manifest/tool-tags.js';
 import type { DesiredConnection, DesiredRole } from './desired.js';
 import { mapExternalIds } from './desired.js';
 import { diffNewPrincipalPolicies, diffPrincipalPolicies } from './diff-principal.js';
@@ -124,5 +125,6 @@ export function diffRole(ctx: AccountDiff, conn: DesiredConnection, r: DesiredRo
     });
   }
   ctx.tags(conn, 'role', r.name, live.arn, r.tags, live.tags, r.at);
+  ctx.tagBudget(conn, 'role', r.name, live.arn, r.tags, live.tags, reservedTags('role'), r.at);
   diffPrincipalPolicies(ctx, conn, r, live, policyIds);
 }

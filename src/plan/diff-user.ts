@@ -1,5 +1,6 @@
 /** A declared user against the live one: existence, temporary expiry, path, password, groups, keys. */
 import type { AccessKeyState, UserState } from '../aws/inventory-model.js';
+import { reservedTags } from '../manifest/tool-tags.js';
 import type { AccountDiff } from './account-diff.js';
 import type { DesiredConnection, DesiredUser } from './desired.js';
 import { diffNewPrincipalPolicies, diffPrincipalPolicies } from './diff-principal.js';
@@ -73,6 +74,7 @@ export function diffUser(ctx: AccountDiff, conn: DesiredConnection, u: DesiredUs
     });
   }
   ctx.tags(conn, 'user', u.name, live.arn, u.tags, live.tags, u.at);
+  ctx.tagBudget(conn, 'user', u.name, live.arn, u.tags, live.tags, reservedTags('user', { accessKey: u.accessKey !== undefined }), u.at);
   diffPrincipalPolicies(ctx, conn, u, live, policyIds);
   if (live.hasLoginProfile) {
     const mfa = live.mfaActive === true ? ' (and an active MFA device)' : '';

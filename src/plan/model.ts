@@ -54,6 +54,8 @@ export type ChangeKind =
   | 'unexpected'
   /** A declared name held by a resource that is not ours: never touched; withholds its connection. */
   | 'conflict'
+  /** A principal with no room left for the tags the tool writes (IAM's 50): withholds its connection. */
+  | 'tag-budget'
   /** An untagged resource taken over because the connection says `adopt: true`. */
   | 'adopt'
   /** A temporary connection past `expires + deleteAfter`. */

@@ -3,13 +3,13 @@
  * would pass IAM's 50 is stopped at plan, and rotate never starts on it, so no key is created
  * and delivered that TagUser could then not record.
  */
-import { rotateAccounts, rotatingConnections } from '../../src/commands/rotate.js';
+import { rotateAccounts, rotatingConnections, tagBudgetBlocked } from '../../src/commands/rotate.js';
 import { DEFAULT_KEY_RULES } from '../../src/manifest/model.js';
 import { TOOL_TAGS } from '../../src/manifest/tool-tags.js';
 import { buildPlan } from '../../src/plan/diff.js';
+import { keyRecordTags } from '../../src/plan/keys.js';
 import type { Plan } from '../../src/plan/model.js';
-import { at, connection, inventory, manifest, owned, userSpec, userState } from './fixtures.js';
-import { NOW } from './fixtures.js';
+import { at, connection, inventory, key, manifest, NOW, owned, userSpec, userState } from './fixtures.js';
 
 const byHand = (n: number) => Object.fromEntries(Array.from({ length: n }, (_, i) => [`team:${i}`, 'x']));
 const conn = connection('vendor', { user: userSpec('vendor-user', { accessKey: { rules: DEFAULT_KEY_RULES, deliver: [], at: at(8) } }) });
@@ -63,4 +63,15 @@ test('rotate reports the withheld user as failed, with the reason, and never ask
   expect(results[0]!.users.map((u) => [u.user, u.status])).toEqual([['vendor-user', 'failed']]);
   expect(results[0]!.users[0]!.failures[0]).toMatch(/^not rotated: user vendor-user has 48 tags in IAM; .*IAM allows 50/);
   expect(done).toEqual(['vendor:failed']);
+});
+
+test("apply's first keys: a blocked user is reported only when it would have got its first key", () => {
+  const noKey = planWith(owned('vendor', byHand(46)));
+  expect([...tagBudgetBlocked(noKey, 'prod', true).keys()]).toEqual(['vendor']);
+  const inv = inventory({
+    users: [userState('vendor-user', { tags: owned('vendor', { ...byHand(46), ...keyRecordTags({ current: { id: 'AKIAEXAMPLE000000001', at: NOW.toISOString() } }) }), accessKeys: [key('AKIAEXAMPLE000000001', 1)] })],
+  });
+  const recorded = buildPlan({ manifest: m, inventories: [inv], env: new Map(), now: NOW, prune: false });
+  expect([...tagBudgetBlocked(recorded, 'prod', false).keys()]).toEqual(['vendor']);
+  expect([...tagBudgetBlocked(recorded, 'prod', true).keys()]).toEqual([]);
 });

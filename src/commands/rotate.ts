@@ -23,10 +23,14 @@ const FIRST_KEY_KINDS = new Set(['key-missing', 'key-unrecorded', 'key-orphan'])
  * Connections whose user in `account` has no room for the tags a rotation writes (the plan's
  * `tag-budget`): never rotated, since TagUser would fail after the new key reached a sink.
  */
-export function tagBudgetBlocked(plan: Plan, account: string): Map<string, string> {
+export function tagBudgetBlocked(plan: Plan, account: string, onlyMissing = false): Map<string, string> {
+  const changes = plan.accounts.find((a) => a.account === account)?.changes ?? [];
+  // For apply's first keys, only users that would have got one (their key change is withheld).
+  const wanted = new Set(changes.filter((c) => FIRST_KEY_KINDS.has(c.kind) && (c.withheld?.action ?? c.action) !== 'none').map((c) => c.connection));
   const blocked = new Map<string, string>();
-  for (const c of plan.accounts.find((a) => a.account === account)?.changes ?? []) {
-    if (c.kind === 'tag-budget' && c.resource.name.startsWith('user/') && c.connection !== undefined) blocked.set(c.connection, c.reason);
+  for (const c of changes) {
+    if (c.kind !== 'tag-budget' || !c.resource.name.startsWith('user/') || c.connection === undefined) continue;
+    if (!onlyMissing || wanted.has(c.connection)) blocked.set(c.connection, c.reason);
   }
   return blocked;
 }
@@ -62,7 +66,7 @@ export async function rotateAccounts(planned: PlanCommandResult, opts: RotateOpt
   const work = planned.inventories.flatMap((inventory) => {
     const spec = manifest.accounts.find((a) => a.name === inventory.account);
     const connections = rotatingConnections(manifest, plan, inventory.account, opts.onlyMissingKeys === true);
-    const blocked = [...tagBudgetBlocked(plan, inventory.account)].flatMap(([name, reason]) => {
+    const blocked = [...tagBudgetBlocked(plan, inventory.account, opts.onlyMissingKeys === true)].flatMap(([name, reason]) => {
       const c = manifest.connections.find((x) => x.name === name && x.user?.accessKey !== undefined);
       return c ? [blockedResult(inventory.account, c, reason)] : [];
     });

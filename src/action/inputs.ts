@@ -23,8 +23,10 @@ export interface Inputs {
   prune: boolean;
   /** How many shards the `matrix` output splits the accounts into; 0: one per account. */
   shards: number;
-  /** The clock every time-based rule reads. */
+  /** The instant every time-based rule is evaluated at: the clock's now unless `as-of` names a date. */
   asOf: Date;
+  /** `as-of` names a date: apply and rotate only preview (a dry run). */
+  asOfGiven: boolean;
 }
 
 function oneOf<T extends string>(name: string, value: string, allowed: readonly T[], errors: string[]): T {
@@ -72,6 +74,7 @@ export function parseInputs(get: (name: string) => string, now: Date): { inputs:
     prune: prune === 'true',
     shards: /^\d+$/.test(shards) ? Number(shards) : 0,
     asOf: typeof asOf === 'string' ? now : asOf,
+    asOfGiven: typeof asOf !== 'string' && asOf !== now,
   };
   return { inputs, errors };
 }

@@ -3,6 +3,7 @@
  * runner (log, annotations, job summary, outputs) and set the exit status of DESIGN.md section 3.
  */
 import * as core from '@actions/core';
+import { checkClockEnv, now } from '../clock.js';
 import { parseInputs } from './inputs.js';
 import { actionApply } from './apply.js';
 import { actionPlan } from './plan.js';
@@ -14,7 +15,14 @@ const PR_EVENTS = new Set(['pull_request', 'pull_request_target']);
 
 export async function runAction(env: NodeJS.ProcessEnv = process.env): Promise<number> {
   try {
-    const { inputs, errors } = parseInputs((name) => core.getInput(name), new Date());
+    // First, before any input is read: a simulated clock is said, a bad one stops the run.
+    const clock = checkClockEnv(env);
+    if (clock.error) {
+      core.setFailed(`iam-connections: ${clock.error}`);
+      return 1;
+    }
+    if (clock.notice) core.warning(clock.notice);
+    const { inputs, errors } = parseInputs((name) => core.getInput(name), now(env));
     if (errors.length) {
       for (const e of errors) core.error(e);
       core.setFailed(`iam-connections: ${errors.length === 1 ? 'an input is' : 'inputs are'} invalid; nothing was done.`);

@@ -4,6 +4,7 @@
  * account could not be read or the manifest is invalid (unless `fail-on: never`).
  */
 import * as core from '@actions/core';
+import { now as clockNow } from '../clock.js';
 import { accountMatrix } from '../commands/matrix.js';
 import { type PlanCommandOptions, type PlanCommandResult, roleArns, runPlan } from '../commands/plan.js';
 import type { Plan } from '../plan/model.js';
@@ -27,6 +28,7 @@ export function planOptions(inputs: Inputs, env: NodeJS.ProcessEnv, access: AwsA
     env,
     accounts: inputs.accounts,
     now: inputs.asOf,
+    ...(inputs.asOfGiven ? { generatedAt: clockNow() } : {}),
     prune: inputs.prune,
     reader: access.reader,
   };

@@ -22,6 +22,7 @@ import type { AccessKeyState, AccountInventory, BucketState, RoleState, UserStat
 import { decodePolicyDocument, PolicyDecodeError } from './policy-decode.js';
 import { classifyAwsError, errorCode, errorSummary, httpStatus, RetriesExhaustedError, withRetry, type RetryOptions } from './retry.js';
 import { mapLimit } from '../concurrency.js';
+import { now } from '../clock.js';
 
 /** A read that failed for a reason a human must fix (denied, malformed answer...). */
 export class InventoryReadError extends Error {
@@ -254,7 +255,7 @@ export function needsKeyRead(u: UserState, isDeclaredUser: ((name: string) => bo
 }
 
 export async function readInventory(iam: IAMClient, opts: ReadInventoryOptions): Promise<AccountInventory> {
-  const readAt = (opts.now?.() ?? new Date()).toISOString();
+  const readAt = (opts.now?.() ?? now()).toISOString();
   const pages = await readGaadPages(iam, opts);
   const base = mapGaadPages(pages as GaadPage[], { account: opts.account, accountId: opts.accountId, readAt });
   const concurrency = opts.concurrency ?? 4;

@@ -9,6 +9,8 @@
  * What matters most: an access error is never retried, throttling always is.
  */
 
+import { nowMs } from '../clock.js';
+
 /** How an error should be handled. */
 export type ErrorClass =
   /** Rate limiting: back off and retry. */
@@ -143,8 +145,9 @@ export interface RetryClock {
   sleep(ms: number): Promise<void>;
 }
 
+/** Real sleeps; `now` is the tool's clock (src/clock.ts), so lock expiry follows IAM_CONNECTIONS_NOW. */
 export const realClock: RetryClock = {
-  now: () => Date.now(),
+  now: () => nowMs(),
   sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
 };
 

@@ -36,6 +36,7 @@
 import { z } from 'zod';
 import { mapGaadPages, withAccessKeys, isoDate, type GaadPage } from './gaad.js';
 import type { AccessKeyState, AccountInventory } from './inventory-model.js';
+import { now } from '../clock.js';
 
 const looseList = z.array(z.looseObject({})).optional();
 
@@ -120,7 +121,7 @@ export function loadSnapshot(json: unknown, opts: LoadSnapshotOptions): AccountI
   }
   let inv: AccountInventory;
   try {
-    inv = mapGaadPages([snap as GaadPage], { account: opts.account, accountId, readAt: opts.readAt ?? new Date().toISOString() }, file);
+    inv = mapGaadPages([snap as GaadPage], { account: opts.account, accountId, readAt: opts.readAt ?? now().toISOString() }, file);
   } catch (err) {
     throw new SnapshotError(file, err instanceof Error ? err.message : String(err));
   }

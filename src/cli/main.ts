@@ -1,5 +1,6 @@
 /** The command line: the same core as the action, reporting to the terminal. */
 import { parseArgs } from 'node:util';
+import { checkClockEnv } from '../clock.js';
 import { validate } from '../commands/validate.js';
 import { renderFindingsText, tally, tallyLine } from '../report/findings-text.js';
 import { cliPermissions } from './permissions.js';
@@ -49,6 +50,13 @@ const defaultIo: CliIo = {
 };
 
 export async function runCli(argv: string[], io: CliIo = defaultIo): Promise<number> {
+  // First, before the arguments: a simulated clock is said, a bad one stops the run.
+  const clock = checkClockEnv(io.env);
+  if (clock.error) {
+    io.err(`iam-connections: ${clock.error}\n`);
+    return 2;
+  }
+  if (clock.notice) io.err(`${clock.notice}\n`);
   // Its own flags (--repository, --branch, --environment): parsed by the command itself.
   if (argv[0] === 'permissions') return cliPermissions(argv.slice(1), io);
   let parsed;

@@ -1,6 +1,7 @@
 /** `iam-connections plan` on the command line: a snapshot or the live accounts, to the terminal. */
 import { writeFileSync } from 'node:fs';
 import { parseAsOf } from '../action/inputs.js';
+import { now } from '../clock.js';
 import { awsAccess } from '../action/aws-access.js';
 import { snapshotInventoryReader } from '../commands/inventory-readers.js';
 import { runPlan } from '../commands/plan.js';
@@ -22,7 +23,7 @@ export interface PlanFlags {
 }
 
 export async function cliPlan(manifest: string, flags: PlanFlags, io: CliIo): Promise<number> {
-  const asOf = parseAsOf(flags['as-of'] ?? '', new Date());
+  const asOf = parseAsOf(flags['as-of'] ?? '', now(io.env));
   if (typeof asOf === 'string') {
     io.err(`iam-connections: ${asOf.replace('input "as-of"', '--as-of')}\n`);
     return 2;
@@ -33,6 +34,7 @@ export async function cliPlan(manifest: string, flags: PlanFlags, io: CliIo): Pr
     env: io.env,
     accounts: (flags.accounts ?? '').split(',').map((s) => s.trim()).filter(Boolean),
     now: asOf,
+    ...(flags['as-of'] ? { generatedAt: now(io.env) } : {}),
     prune: flags.prune === true,
     reader: flags.state
       ? () => snapshotInventoryReader(flags.state as string)

@@ -4,6 +4,7 @@
  * Keys for `output` sinks cannot be delivered outside a workflow: those deliveries fail and say so.
  */
 import { parseAsOf } from '../action/inputs.js';
+import { now } from '../clock.js';
 import { awsAccess } from '../action/aws-access.js';
 import { type ApplyCommandResult, runApply } from '../commands/apply.js';
 import { rotateAccounts, type RotateOptions } from '../commands/rotate.js';
@@ -16,7 +17,7 @@ import type { CliIo } from './main.js';
 import type { PlanFlags } from './plan.js';
 
 export async function cliWrite(command: 'apply' | 'rotate', manifest: string, flags: PlanFlags, io: CliIo): Promise<number> {
-  const asOf = parseAsOf(flags['as-of'] ?? '', new Date());
+  const asOf = parseAsOf(flags['as-of'] ?? '', now(io.env));
   if (typeof asOf === 'string') {
     io.err(`iam-connections: ${asOf.replace('input "as-of"', '--as-of')}\n`);
     return 2;

@@ -32,7 +32,10 @@ export interface PlanCommandOptions {
   env: Record<string, string | undefined>;
   /** Account names or globs; empty: all. */
   accounts: string[];
+  /** The instant time-based rules are evaluated at: the clock's now, or `as-of`. */
   now: Date;
+  /** When the plan was made, if not `now` (a run with `as-of`: the clock's now). */
+  generatedAt?: Date;
   prune: boolean;
   /**
    * Makes the reader once the manifest is valid and the accounts are selected; it may throw
@@ -114,7 +117,8 @@ export async function runPlan(file: string, opts: PlanCommandOptions): Promise<P
     }
   });
   let inventories = reads.filter((r): r is AccountInventory => r !== undefined);
-  const plan = (invs: AccountInventory[]) => buildPlan({ manifest, inventories: invs, env: v.values, now: opts.now, prune: opts.prune });
+  const generatedAt = opts.generatedAt ?? opts.now;
+  const plan = (invs: AccountInventory[]) => buildPlan({ manifest, inventories: invs, env: v.values, now: opts.now, generatedAt, prune: opts.prune });
   result.plan = plan(inventories);
 
   // Second phase: last use is read only for the keys whose retirement depends on it.

@@ -25,6 +25,7 @@ import { verifyKey } from '../sinks/verify.js';
 import { effectiveKeys, planUserRotation, type NextEvent, type RotationStep } from './lifecycle.js';
 import { acquireUserLock, clearExpiredLock, readUserTags, releaseUserLock } from './lock.js';
 import { mapLimit } from '../concurrency.js';
+import { now as clockNow } from '../clock.js';
 
 export interface RotateClients {
   iam: IAMClient;
@@ -343,7 +344,7 @@ async function rotate(input: RotateAccountInput, step: Extract<RotationStep, { k
     secretAccessKey: secret,
     user,
     account: input.account.id,
-    createdAt: (key.CreateDate ?? new Date()).toISOString(),
+    createdAt: (key.CreateDate ?? clockNow()).toISOString(),
   };
   try {
     for (const sink of sinks) {

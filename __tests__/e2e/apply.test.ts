@@ -1,7 +1,7 @@
 /**
  * `apply` end to end through `node dist/index.js`: the example manifest (all four seed vendors)
  * into empty accounts, reruns, manifest edits, out-of-band drift, conflicts, prune and the
- * temporary CloudCoreo connection with `as-of` moving the clock.
+ * temporary CloudCoreo connection with IAM_CONNECTIONS_NOW moving the clock.
  */
 import {
   AttachUserPolicyCommand,
@@ -53,7 +53,8 @@ async function inventory(iam: IAMClient) {
 }
 
 async function apply(repo: string, inputs: Record<string, string> = {}) {
-  const run = await world.run({ inputs: { command: 'apply', 'as-of': NOW, 'github-token': 'ghp_fine_grained_test', ...inputs }, cwd: repo, env: { ...env, GITHUB_EVENT_NAME: 'push' } });
+  const { now = NOW, ...rest } = inputs;
+  const run = await world.run({ inputs: { command: 'apply', 'github-token': 'ghp_fine_grained_test', ...rest }, cwd: repo, env: { ...env, GITHUB_EVENT_NAME: 'push', IAM_CONNECTIONS_NOW: now } });
   expect(run.stdout + run.stderr).not.toMatch(STACK_TRACE);
   return run;
 }
@@ -182,10 +183,10 @@ test('a temporary connection: keys deactivated past expiry, everything it owned 
   const keys = async () => (await iam.send(new ListAccessKeysCommand({ UserName: 'setup-user' }))).AccessKeyMetadata ?? [];
   expect((await keys()).map((k) => k.Status)).toEqual(['Active']);
 
-  expect((await apply(repo, { 'as-of': '2026-12-02T00:00:00Z' })).code).toBe(0);
+  expect((await apply(repo, { now: '2026-12-02T00:00:00Z' })).code).toBe(0);
   expect((await keys()).map((k) => k.Status)).toEqual(['Inactive']);
 
-  expect((await apply(repo, { 'as-of': '2026-12-09T00:00:00Z' })).code).toBe(0);
+  expect((await apply(repo, { now: '2026-12-09T00:00:00Z' })).code).toBe(0);
   const inv = await inventory(iam);
   expect(inv.users.map((u) => u.name).sort()).toEqual(['auditor-user', 'bystander', 'reader-user']);
   expect(inv.policies.map((p) => p.name)).toEqual(['reader-reader']);

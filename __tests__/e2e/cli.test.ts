@@ -3,20 +3,10 @@
  * credential chain (static keys here) against moto, and the bundled demo.
  */
 import { ListAccessKeysCommand } from '@aws-sdk/client-iam';
-import { spawn } from 'node:child_process';
-import { DIST, STACK_TRACE } from './run-action.js';
+import { runCli as cli, STACK_TRACE } from './run-action.js';
 import { startWorld, type World } from './world.js';
 
 const PROD = '111122223333';
-
-function cli(args: string[], cwd: string, env: Record<string, string>): Promise<{ code: number; stdout: string; stderr: string }> {
-  const child = spawn(process.execPath, [DIST, ...args], { cwd, env: { PATH: process.env.PATH ?? '', HOME: cwd, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-  return new Promise((res) => child.on('close', (code) => res({ code: code ?? -1, stdout, stderr })));
-}
 
 let world: World;
 beforeAll(async () => {
@@ -74,7 +64,7 @@ connections:
   const { iam } = await world.clients(PROD);
   const before = (await iam.send(new ListAccessKeysCommand({ UserName: 'vendor-user' }))).AccessKeyMetadata ?? [];
   const due = new Date(Date.now() + 91 * 86_400_000).toISOString();
-  const rotated = await cli(['rotate', '-m', 'connections.yaml', '--as-of', due], repo, env);
+  const rotated = await cli(['rotate', '-m', 'connections.yaml'], repo, { ...env, IAM_CONNECTIONS_NOW: due });
   expect(rotated.code).toBe(0);
   const after = (await iam.send(new ListAccessKeysCommand({ UserName: 'vendor-user' }))).AccessKeyMetadata ?? [];
   expect([before.length, after.length]).toEqual([1, 2]);

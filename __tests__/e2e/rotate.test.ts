@@ -1,5 +1,5 @@
 /**
- * `rotate` end to end through `node dist/index.js`, with `as-of` moving the clock: staged
+ * `rotate` end to end through `node dist/index.js`, with IAM_CONNECTIONS_NOW moving the clock: staged
  * rotation with delivery to Secrets Manager and a GitHub secret, a run killed between
  * CreateAccessKey and delivery, and a search of everything the runs wrote for the secrets.
  */
@@ -15,7 +15,7 @@ import { startWorld, type World } from './world.js';
 const PROD = '111122223333';
 const DAY = 86_400_000;
 const WRITE = /^(Create|Delete|Update|Put|Tag|Untag|Attach|Detach|Set|Add|Remove)/;
-// Day 0 is just ahead of the real clock: moto stamps keys with the real time, the record with as-of.
+// Day 0 is just ahead of the real clock: moto stamps keys with the real time, the record with the tool's clock.
 const D0 = new Date(Math.ceil((Date.now() + 3_600_000) / DAY) * DAY);
 const day = (n: number) => new Date(D0.getTime() + n * DAY).toISOString();
 
@@ -69,9 +69,9 @@ beforeEach(async () => {
 async function run(command: 'apply' | 'rotate', asOf: string, onSpawn?: (child: ChildProcess) => void): Promise<ActionRun> {
   const repo = world.repo({ 'connections.yaml': manifest });
   const r = await world.run({
-    inputs: { command, 'as-of': asOf, 'github-token': 'github_pat_fine_grained_secret_writer' },
+    inputs: { command, 'github-token': 'github_pat_fine_grained_secret_writer' },
     cwd: repo,
-    env: { GITHUB_EVENT_NAME: 'schedule' },
+    env: { GITHUB_EVENT_NAME: 'schedule', IAM_CONNECTIONS_NOW: asOf },
     ...(onSpawn ? { onSpawn } : {}),
   });
   runs.push(r);
@@ -192,7 +192,7 @@ test('a run killed between CreateAccessKey and delivery leaves an orphan that th
   const early = await run('rotate', day(91));
   expect(early.stdout).toMatch(/holds the lock on user vendor-user/);
   expect(await keys()).toEqual(afterCrash);
-  // Fifteen minutes later the lock has expired (the wall clock, not as-of, rules it).
+  // Later the lock has expired (the tool's clock rules it: an expiry before it has passed).
   const past = new Date(Date.now() - 60_000).toISOString();
   await iam.send(new TagUserCommand({ UserName: 'vendor-user', Tags: [{ Key: 'iam-connections:rotate-lock', Value: lock!.Value!.replace(/@.*$/, `@${past}`) }] }));
 

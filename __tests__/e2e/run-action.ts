@@ -74,6 +74,16 @@ export async function runAction(opts: {
   };
 }
 
+/** `node dist/index.js <args>` as a person runs it: only PATH and HOME from this process, plus `env`. */
+export function runCli(args: string[], cwd: string, env: Record<string, string>): Promise<{ code: number; stdout: string; stderr: string }> {
+  const child = spawn(process.execPath, [DIST, ...args], { cwd, env: { PATH: process.env.PATH ?? '', HOME: cwd, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+  return new Promise((res) => child.on('close', (code) => res({ code: code ?? -1, stdout, stderr })));
+}
+
 /** Workflow commands such as `::error file=a.yaml,line=3,col=5,title=x::message`. */
 export function annotations(stdout: string): { kind: string; props: Record<string, string>; message: string }[] {
   const out = [];

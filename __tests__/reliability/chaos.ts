@@ -13,8 +13,9 @@ import type { World } from '../e2e/world.js';
 export const PROD = '111122223333';
 const DAY = 86_400_000;
 /**
- * Day 0 of the suite's clock (`as-of`): the next midnight UTC after the real clock. moto stamps
- * keys with the real time and the rotation record uses as-of, so day 0 must not be in the past.
+ * Day 0 of the suite's clock (IAM_CONNECTIONS_NOW for apply and rotate, `as-of` for plan): the
+ * next midnight UTC after the real clock. moto stamps keys with the real time and the rotation
+ * record uses the tool's clock, so day 0 must not be in the past.
  */
 export const D0 = new Date(Math.ceil((Date.now() + 3_600_000) / DAY) * DAY);
 export const day = (n: number): string => new Date(D0.getTime() + n * DAY).toISOString();
@@ -154,7 +155,7 @@ export async function directClients(world: World, accountId = PROD): Promise<{ i
   };
 }
 
-/** Key IDs differ between any two runs; dates come from `as-of` and must not. */
+/** Key IDs differ between any two runs; dates come from the tool's clock and must not. */
 const KEY_ID = /(AKIA|ASIA)[A-Z0-9]{12,}/g;
 const tags = (t: { Key?: string; Value?: string }[] | undefined) =>
   Object.fromEntries((t ?? []).map((x) => [x.Key, (x.Value ?? '').replace(KEY_ID, '<key id>')]).sort(([a], [b]) => String(a).localeCompare(String(b))));

@@ -19,7 +19,7 @@ afterAll(async () => {
 const both = (command: 'apply' | 'rotate', asOf: string, repo: string) =>
   Promise.all(
     ['7001', '7002'].map((runId) =>
-      world.run({ inputs: { command, 'as-of': asOf }, cwd: repo, env: { ...RUN_ENV, GITHUB_RUN_ID: runId } }),
+      world.run({ inputs: { command }, cwd: repo, env: { ...RUN_ENV, GITHUB_RUN_ID: runId, IAM_CONNECTIONS_NOW: asOf } }),
     ),
   );
 
@@ -30,7 +30,7 @@ test.each<['apply' | 'rotate', string]>([
   await world.reset();
   const repo = smallRepo(world);
   if (command === 'rotate') {
-    const first = await world.run({ inputs: { command: 'apply', 'as-of': day(0) }, cwd: repo, env: RUN_ENV });
+    const first = await world.run({ inputs: { command: 'apply' }, cwd: repo, env: { ...RUN_ENV, IAM_CONNECTIONS_NOW: day(0) } });
     expect(first.code).toBe(0);
   }
   const before = world.proxy.count('CreateAccessKey');

@@ -18,7 +18,7 @@ let world: World;
 let clean: AccountView;
 const totals: Record<FaultKind, number> = { throttling: 0, http500: 0, http503: 0, reset: 0, slow: 0, 'lost-answer': 0 };
 
-const apply = (repo: string) => world.run({ inputs: { command: 'apply', 'as-of': NOW }, cwd: repo, env: RUN_ENV });
+const apply = (repo: string) => world.run({ inputs: { command: 'apply' }, cwd: repo, env: { ...RUN_ENV, IAM_CONNECTIONS_NOW: NOW } });
 
 beforeAll(async () => {
   world = await startWorld();
@@ -62,7 +62,7 @@ test.each(SEEDS)('seed %i: apply under faults, then a clean apply, equals a clea
 });
 
 let cleanRotate: AccountView | undefined;
-const rotate = (repo: string) => world.run({ inputs: { command: 'rotate', 'as-of': day(91) }, cwd: repo, env: RUN_ENV });
+const rotate = (repo: string) => world.run({ inputs: { command: 'rotate' }, cwd: repo, env: { ...RUN_ENV, IAM_CONNECTIONS_NOW: day(91) } });
 
 test.each(ROTATE_SEEDS)('seed %i: rotate on day 91 under faults, then a clean rotate, equals a clean rotate; the sink never loses its key', async (seed) => {
   if (cleanRotate === undefined) {

@@ -67,13 +67,15 @@ afterAll(async () => {
 
 async function cli(who: 'planner' | 'writer', command: string, asOf = day(0)): Promise<{ code: number; out: string }> {
   try {
-    const r = await run(process.execPath, [DIST, command, '-m', 'connections.yaml', '--as-of', asOf], {
+    // plan evaluates as of the date; apply and rotate would only preview with --as-of: the clock moves instead.
+    const r = await run(process.execPath, [DIST, command, '-m', 'connections.yaml', ...(command === 'plan' ? ['--as-of', asOf] : [])], {
       cwd: repo,
       env: {
         PATH: process.env.PATH ?? '',
         HOME: repo,
         AWS_ENDPOINT_URL: moto.endpoint,
         AWS_REGION: 'us-east-1',
+        IAM_CONNECTIONS_NOW: asOf,
         AWS_ACCESS_KEY_ID: keys[who].id,
         AWS_SECRET_ACCESS_KEY: keys[who].secret,
         AWS_EC2_METADATA_DISABLED: 'true',

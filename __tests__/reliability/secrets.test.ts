@@ -83,14 +83,14 @@ const files = (dir: string): string[] =>
   });
 
 test('a whole life cycle, including a failing run, leaks no secret into any artefact', async () => {
-  expect((await run('apply day 0', { command: 'apply', 'as-of': day(0) }, { GITHUB_EVENT_NAME: 'push' })).code).toBe(0);
+  expect((await run('apply day 0', { command: 'apply' }, { GITHUB_EVENT_NAME: 'push', IAM_CONNECTIONS_NOW: day(0) })).code).toBe(0);
   const event = { action: 'synchronize', number: PR, pull_request: { number: PR, head: { sha: 'b2'.repeat(20), ref: 'feature', repo: { full_name: 'acme/infra' } }, base: { sha: 'a1'.repeat(20), ref: 'main', repo: { full_name: 'acme/infra' } } }, repository: { full_name: 'acme/infra' } };
   const plan = await run('plan on a pull request', { command: 'plan', 'as-of': day(91) }, { GITHUB_EVENT_NAME: 'pull_request', GITHUB_EVENT_PATH: world.github.writeEvent(event) });
   expect(plan.code).toBe(0);
   expect(comments.length).toBe(1);
 
   // Day 91 runs with GITHUB_OUTPUT unset, so outputs go to stdout in order with the masks.
-  const r91 = await run('rotate day 91', { command: 'rotate', 'as-of': day(91) }, { GITHUB_OUTPUT: '' });
+  const r91 = await run('rotate day 91', { command: 'rotate' }, { GITHUB_OUTPUT: '', IAM_CONNECTIONS_NOW: day(91) });
   expect(r91.code).toBe(0);
   const set = r91.stdout.search(new RegExp(`^::set-output name=${OUTPUT}::`, 'm'));
   expect(set).toBeGreaterThan(0);
@@ -99,10 +99,10 @@ test('a whole life cycle, including a failing run, leaks no secret into any arte
   expect(mask).toBeGreaterThanOrEqual(0);
   expect(mask).toBeLessThan(set);
 
-  expect((await run('rotate day 98', { command: 'rotate', 'as-of': day(98) })).code).toBe(0);
-  expect((await run('rotate day 105', { command: 'rotate', 'as-of': day(105) })).code).toBe(0);
+  expect((await run('rotate day 98', { command: 'rotate' }, { IAM_CONNECTIONS_NOW: day(98) })).code).toBe(0);
+  expect((await run('rotate day 105', { command: 'rotate' }, { IAM_CONNECTIONS_NOW: day(105) })).code).toBe(0);
   world.github.on('PUT', '/repos/:owner/:repo/actions/secrets/:name', () => ({ status: 403, body: { message: 'Resource not accessible by integration' } }));
-  const failing = await run('rotate day 182, GitHub 403 on the secret', { command: 'rotate', 'as-of': day(182) });
+  const failing = await run('rotate day 182, GitHub 403 on the secret', { command: 'rotate' }, { IAM_CONNECTIONS_NOW: day(182) });
   expect(failing.code).toBe(1);
   expect(failing.stdout).toMatch(/403|not accessible/);
 

@@ -144,7 +144,7 @@ function stopChild(child) {
  * Starts moto_server on a free loopback port with MOTO_IAM_LOAD_MANAGED_POLICIES=true.
  * Options: `command` (default findMoto()), `env` (extra environment, wins over the defaults),
  * `faketime` (an object, `{ file?, lib? }`: run under libfaketime, the clock read from `file`,
- * created with "+0" when absent or not given), `timeoutMs` (default 20 s).
+ * created with "+0" when absent or not given), `timeoutMs` (default 60 s: a loaded CI machine can take 20 s to import moto).
  * Throws MOTO_INSTALL_HINT / FAKETIME_INSTALL_HINT when a part is missing.
  */
 export async function startMotoServer(opts = {}) {
@@ -184,7 +184,7 @@ export async function startMotoServer(opts = {}) {
     const spawnError = new Promise((_, reject) => child.once('error', reject));
     spawnError.catch(() => undefined);
     try {
-      await Promise.race([waitUntilUp(endpoint, child, () => log, opts.timeoutMs ?? 20_000), spawnError]);
+      await Promise.race([waitUntilUp(endpoint, child, () => log, opts.timeoutMs ?? 60_000), spawnError]);
     } catch (err) {
       child.kill('SIGKILL');
       live.delete(child);

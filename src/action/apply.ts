@@ -15,6 +15,8 @@ import { rotateOptions } from './rotate-glue.js';
 import { writeOutputFile } from './files.js';
 import type { Inputs } from './inputs.js';
 import { fail, planOptions, planReport, publishPlan } from './plan.js';
+import { dryRunBanner } from '../commands/preview.js';
+import type { ApplyCommandResult } from '../commands/apply.js';
 
 export async function actionApply(inputs: Inputs, env: NodeJS.ProcessEnv): Promise<number> {
   const access = awsAccess(inputs, env);
@@ -27,6 +29,7 @@ export async function actionApply(inputs: Inputs, env: NodeJS.ProcessEnv): Promi
   try {
     result = await runApply(inputs.manifest, {
       ...planOptions(inputs, env, access),
+      dryRun: inputs.asOfGiven,
       clients: access.clients,
       keys: rotateOptions(inputs, env, access),
       log: (line) => {
@@ -48,6 +51,7 @@ export async function actionApply(inputs: Inputs, env: NodeJS.ProcessEnv): Promi
     for (const l of mine) core.info(l);
     core.endGroup();
   }
+  if (result.preview) return publishDryRun('apply', inputs, env, result, result.preview);
   const plan = await publishPlan('apply', inputs, env, result);
   if (!plan || !result.apply || !result.summary || !result.manifest) return 1;
 
@@ -83,5 +87,28 @@ export async function actionApply(inputs: Inputs, env: NodeJS.ProcessEnv): Promi
   ];
   if (failures.length) return fail(inputs, `iam-connections apply: ${failures.join(' and ')}; ${result.summary.done} change(s) done. Fix the cause and run apply again: it continues where this run stopped.`);
   core.info(`iam-connections apply: ${result.summary.done} change(s) done.`);
+  return 0;
+}
+
+/**
+ * A dry run's report (apply or rotate with `as-of`): the plan's outputs except role ARNs, the
+ * banner first in the log and the summary, then every "would" line. Exit 0 unless the plan
+ * itself could not be made or an account could not be read.
+ */
+export async function publishDryRun(command: 'apply' | 'rotate', inputs: Inputs, env: NodeJS.ProcessEnv, result: ApplyCommandResult, preview: readonly string[]): Promise<number> {
+  const banner = dryRunBanner({ asOf: inputs.asOf });
+  core.info(banner);
+  const plan = await publishPlan(command, inputs, env, result, { roleArns: false });
+  if (!plan) return 1;
+  core.startGroup(`${command}: what would happen as of ${plan.asOf}`);
+  for (const line of preview.length ? preview : ['nothing would change']) core.info(line);
+  core.endGroup();
+  let markdown = `> **${banner}**\n\n`;
+  markdown += `### What ${command} would do as of ${plan.asOf}\n\n${preview.length ? preview.map((l) => `- ${escapeCell(l)}`).join('\n') : 'Nothing would change.'}\n\n`;
+  markdown += planReport(command, inputs, result, plan);
+  core.setOutput('report', writeOutputFile(`${command}.md`, markdown, env));
+  if (env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(markdown).write();
+  if (result.failures.length) return fail(inputs, `iam-connections ${command} (dry run): ${result.failures.length} account(s) could not be read; nothing was written.`);
+  core.info(`iam-connections ${command}: ${banner}.`);
   return 0;
 }

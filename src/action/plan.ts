@@ -57,7 +57,7 @@ export async function actionPlan(inputs: Inputs, env: NodeJS.ProcessEnv): Promis
  * What plan and apply share: findings, account failures and the plan through the runner, and
  * the plan's outputs. Returns the plan, or undefined when there is none (the step has failed).
  */
-export async function publishPlan(command: string, inputs: Inputs, env: NodeJS.ProcessEnv, result: PlanCommandResult): Promise<Plan | undefined> {
+export async function publishPlan(command: string, inputs: Inputs, env: NodeJS.ProcessEnv, result: PlanCommandResult, opts: { roleArns?: boolean } = {}): Promise<Plan | undefined> {
   emitFindings(result.findings, result.plan);
   for (const e of result.errors) core.error(e);
   if (!result.plan) {
@@ -80,7 +80,8 @@ export async function publishPlan(command: string, inputs: Inputs, env: NodeJS.P
   core.setOutput('plan', writeOutputFile('plan.json', `${JSON.stringify(plan, null, 2)}\n`, env));
   core.setOutput('drift', String(plan.summary.drift));
   core.setOutput('changes', String(plan.summary.changes));
-  if (result.manifest) core.setOutput('role-arns', JSON.stringify(roleArns(result.manifest, result.selected)));
+  // A dry run creates no role: it gives out no ARN a vendor could be handed.
+  if (result.manifest && opts.roleArns !== false) core.setOutput('role-arns', JSON.stringify(roleArns(result.manifest, result.selected)));
   core.setOutput('matrix', JSON.stringify(accountMatrix(result.selected, inputs.shards)));
   const sarif = renderSarif(result.findings, plan, { toolVersion: VERSION, manifestFile: inputs.manifest, root });
   core.setOutput('sarif', writeOutputFile(`${command}.sarif`, `${JSON.stringify(sarif, null, 2)}\n`, env));

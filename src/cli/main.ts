@@ -24,7 +24,7 @@ Options:
       --state FILE      plan against a snapshot instead of live accounts: the output of
                         'aws iam get-account-authorization-details', or { "accounts": { NAME: ... } }
       --accounts LIST   comma-separated account names or globs (default: all)
-      --as-of DATE      evaluate rotation and expiry as of this ISO date
+      --as-of DATE      evaluate rotation and expiry as of this ISO date (apply, rotate: preview only)
       --prune           plan (and apply) deletion of managed resources that left the manifest
       --out FILE        also write the plan JSON to FILE
       --fail-on WHAT    plan: error (default), drift or never

@@ -7,7 +7,9 @@ import { parseAsOf } from '../action/inputs.js';
 import { now } from '../clock.js';
 import { awsAccess } from '../action/aws-access.js';
 import { type ApplyCommandResult, runApply } from '../commands/apply.js';
-import { rotateAccounts, type RotateOptions } from '../commands/rotate.js';
+import { runRotate, type RotateOptions } from '../commands/rotate.js';
+import { summarizeApply } from '../apply/executor.js';
+import { dryRunBanner } from '../commands/preview.js';
 import { runPlan } from '../commands/plan.js';
 import { renderFindingsText, tally, tallyLine } from '../report/findings-text.js';
 import { renderPlanText } from '../report/plan-text.js';
@@ -35,15 +37,19 @@ export async function cliWrite(command: 'apply' | 'rotate', manifest: string, fl
     mask: () => undefined, // nothing prints the secret: it goes only to the sinks
     log: (line) => io.err(`${line}\n`),
   };
+  // A date other than now only previews: apply and rotate write only on the real clock.
+  const dryRun = Boolean(flags['as-of']) && flags['as-of'] !== 'now';
+  if (dryRun) io.err(`${dryRunBanner({ asOf })}\n`);
   const base = {
     root: flags.root ?? io.cwd,
     env: io.env,
     accounts: (flags.accounts ?? '').split(',').map((s) => s.trim()).filter(Boolean),
     now: asOf,
+    ...(dryRun ? { generatedAt: now(io.env) } : {}),
     prune: command === 'apply' && flags.prune === true,
     reader: access.reader,
   };
-  const result: ApplyCommandResult = command === 'apply' ? await runApply(manifest, { ...base, clients: access.clients, keys, log: (l) => io.err(`${l}\n`) }) : await runPlan(manifest, base);
+  const result: ApplyCommandResult = command === 'apply' ? await runApply(manifest, { ...base, clients: access.clients, keys, dryRun, log: (l) => io.err(`${l}\n`) }) : await runPlan(manifest, base);
 
   const loud = result.findings.filter((f) => f.severity !== 'notice' && !f.acknowledged);
   if (loud.length) io.err(`${renderFindingsText(loud)}\n`);
@@ -55,7 +61,10 @@ export async function cliWrite(command: 'apply' | 'rotate', manifest: string, fl
   io.out(`${renderPlanText(result.plan)}\n`);
   for (const f of result.failures) io.err(`account ${f.account}: ${f.message}\n`);
   let failed = result.failures.length > 0;
-  if (command === 'apply' && result.summary && result.apply) {
+  if (dryRun) {
+    const preview = command === 'apply' ? (result.preview ?? []) : ((await runRotate(result, { ...keys, now: asOf, dryRun: true })).preview ?? []);
+    io.out(`${dryRunBanner({ asOf })}\n${(preview.length ? preview : ['nothing would change']).join('\n')}\n`);
+  } else if (command === 'apply' && result.summary && result.apply) {
     io.out(`${result.summary.lines.join('\n')}\n`);
     if (result.keys) io.out(`${rotateReportText(result.keys).join('\n')}\n`);
     for (const h of vendorHandoff(result.manifest, result.selected, result.apply.roleArns, region)) {
@@ -63,9 +72,14 @@ export async function cliWrite(command: 'apply' | 'rotate', manifest: string, fl
     }
     failed ||= !result.summary.ok || (result.keys ?? []).some((k) => k.failed);
   } else if (command === 'rotate') {
-    const rotated = await rotateAccounts(result, { ...keys, now: asOf });
-    io.out(`${rotateReportText(rotated).join('\n')}\n`);
-    failed ||= rotated.some((r) => r.failed);
+    const { rotations, retirement } = await runRotate(result, { ...keys, now: asOf, applyClients: access.clients });
+    io.out(`${rotateReportText(rotations).join('\n')}\n`);
+    failed ||= rotations.some((r) => r.failed);
+    if (retirement) {
+      const retired = summarizeApply(retirement);
+      io.out(`expired temporary connections: ${retired.lines.join('\n')}\n`);
+      failed ||= !retired.ok;
+    }
   }
   return failed ? 1 : 0;
 }

@@ -11,6 +11,7 @@ import { type ApplyResult, type ChangeOutcome, executePlan, summarizeApply } fro
 import type { Manifest } from '../manifest/model.js';
 import { desiredState } from '../plan/desired.js';
 import type { Plan } from '../plan/model.js';
+import { applyPreview } from './preview.js';
 import { type PlanCommandOptions, type PlanCommandResult, runPlan } from './plan.js';
 import { type AccountRotation, type RotateOptions, rotateAccounts } from './rotate.js';
 
@@ -23,6 +24,8 @@ export interface ApplyCommandOptions extends PlanCommandOptions {
   /** First keys of new users; absent: keys are left to `rotate`. */
   keys?: Omit<RotateOptions, 'onlyMissingKeys' | 'now'>;
   log?: (line: string) => void;
+  /** Plan only and say what would be done; nothing is written (set by `as-of`, or asked for). */
+  dryRun?: boolean;
 }
 
 export interface ApplyCommandResult extends PlanCommandResult {
@@ -30,6 +33,8 @@ export interface ApplyCommandResult extends PlanCommandResult {
   summary?: ReturnType<typeof summarizeApply>;
   /** First keys made for new users. */
   keys?: AccountRotation[];
+  /** A dry run's "would" lines, one per change. */
+  preview?: string[];
 }
 
 /** What the executor needs to rebuild trust documents: env values by name, literals by placeholder. */
@@ -48,6 +53,7 @@ export async function runApply(file: string, opts: ApplyCommandOptions): Promise
   const planned: ApplyCommandResult = await runPlan(file, opts);
   if (!planned.plan || !planned.manifest) return planned;
   const manifest = planned.manifest;
+  if (opts.dryRun) return { ...planned, preview: applyPreview(planned.plan) };
   opts.onPlan?.(planned.plan);
   const apply = await executePlan(planned.plan, {
     clientsFor: opts.clients(manifest),

@@ -3,9 +3,15 @@
  * declares an `accessKey` (src/rotate/). `apply` uses the same path, limited to users that have
  * no key yet, so a new integration user leaves apply with a delivered, verified, recorded key.
  */
+import type { IAMClient } from '@aws-sdk/client-iam';
+import type { S3Client } from '@aws-sdk/client-s3';
+import { type ApplyResult, type ChangeOutcome, executePlan } from '../apply/executor.js';
+import { readKeysLastUsed } from '../aws/inventory.js';
 import type { ConnectionSpec, Manifest } from '../manifest/model.js';
 import type { Plan } from '../plan/model.js';
-import { type RotateAccountInput, type RotateAccountResult, type RotateClients, type UserRotationResult, rotateAccount } from '../rotate/run.js';
+import { planUserRotation } from '../rotate/lifecycle.js';
+import { type RotateAccountInput, type RotateAccountResult, type RotateClients, type UserRotationResult, rotateAccount, temporaryStage } from '../rotate/run.js';
+import { applyPreview, isRetirement, rotationStepPreview } from './preview.js';
 import { mapLimit } from '../concurrency.js';
 import type { PlanCommandResult } from './plan.js';
 
@@ -96,4 +102,86 @@ export async function rotateAccounts(planned: PlanCommandResult, opts: RotateOpt
       return { account: spec.name, users: blocked, failed: true, error: err instanceof Error ? err.message : String(err) };
     }
   });
+}
+
+export interface RotateCommandOptions extends RotateOptions {
+  /** Read and say what would happen; write nothing (set by `as-of`, or asked for). */
+  dryRun?: boolean;
+  /** Clients for retiring expired temporary connections with apply's executor; absent: not retired. */
+  applyClients?: (manifest: Manifest) => (account: string) => Promise<{ iam: IAMClient; s3: S3Client }>;
+  /** Told of every retirement change as it ends. */
+  onOutcome?: (o: ChangeOutcome) => void;
+}
+
+export interface RotateCommandResult {
+  rotations: AccountRotation[];
+  /** Temporary connections past `expires + deleteAfter`, torn down as apply does. */
+  retirement?: ApplyResult;
+  /** A dry run's "would" lines, rotation first, then retirement. */
+  preview?: string[];
+}
+
+/** The plan, cut down to the teardown of temporary connections whose `deleteAfter` has passed. */
+export function retirementPlan(plan: Plan): Plan {
+  return { ...plan, accounts: plan.accounts.map((a) => ({ ...a, changes: a.changes.filter(isRetirement) })).filter((a) => a.changes.length > 0) };
+}
+
+/**
+ * `rotate` as the scheduled workflow runs it: every key one stage along its lifecycle, then the
+ * scheduled retirement of expired temporary connections (user, keys, login profile and its
+ * customer-managed policies), with apply's executor and its ownership checks, so the schedule
+ * alone carries out a bootstrap user's removal. Connections being retired are not rotated.
+ * A dry run reads (last use included) and returns what it would do.
+ */
+export async function runRotate(planned: PlanCommandResult, opts: RotateCommandOptions): Promise<RotateCommandResult> {
+  const { manifest, plan } = planned;
+  if (!manifest || !plan) return { rotations: [] };
+  const retiring = retirementPlan(plan);
+  const retired = new Set(retiring.accounts.flatMap((a) => a.changes.filter((c) => c.resource.type === 'user').map((c) => `${a.account}/${c.connection ?? ''}`)));
+  const rotating: PlanCommandResult = {
+    ...planned,
+    manifest: { ...manifest, connections: manifest.connections.map((c) => (c.accounts.some((a) => retired.has(`${a}/${c.name}`)) ? { ...c, accounts: c.accounts.filter((a) => !retired.has(`${a}/${c.name}`)) } : c)) },
+  };
+  if (opts.dryRun) return { rotations: [], preview: [...(await previewRotations(rotating, opts)), ...applyPreview(retiring)] };
+  const rotations = await rotateAccounts(rotating, opts);
+  if (!opts.applyClients || retiring.accounts.length === 0) return { rotations };
+  const retirement = await executePlan(retiring, {
+    clientsFor: opts.applyClients(manifest),
+    // Teardown needs no external ID: roles are not part of a retirement.
+    externalIds: new Map(),
+    log: opts.log,
+    ...(opts.onOutcome ? { onOutcome: opts.onOutcome } : {}),
+  });
+  return { rotations, retirement };
+}
+
+/** What rotation would do for every user, from the plan's read (last use read where a step waits for it). */
+async function previewRotations(planned: PlanCommandResult, opts: RotateOptions): Promise<string[]> {
+  const { manifest, plan } = planned;
+  if (!manifest || !plan) return [];
+  const clientsFor = opts.clients(manifest);
+  const lines: string[] = [];
+  for (const inventory of planned.inventories) {
+    for (const conn of rotatingConnections(manifest, plan, inventory.account, false)) {
+      const spec = conn.user!;
+      const prefix = `${inventory.account}/${conn.name} user ${spec.name}`;
+      const live = inventory.users.find((u) => u.name.toLowerCase() === spec.name.toLowerCase());
+      if (!live) {
+        lines.push(`${prefix}: does not exist: apply would create it and its first key`);
+        continue;
+      }
+      const temporary = temporaryStage(conn, live);
+      const lifecycle = { tags: live.tags, rules: spec.accessKey!.rules, now: opts.now, ...(temporary ? { temporary } : {}) };
+      let keys = live.accessKeys ?? [];
+      let steps = planUserRotation({ keys, ...lifecycle });
+      if (steps.needsLastUsed.length > 0) {
+        const used = await readKeysLastUsed((await clientsFor(inventory.account)).iam, steps.needsLastUsed, { account: inventory.account });
+        keys = keys.map((k) => (used.has(k.id) ? { ...k, lastUsed: used.get(k.id) ?? null } : k));
+        steps = planUserRotation({ keys, ...lifecycle });
+      }
+      const would = rotationStepPreview(prefix, steps.steps);
+      lines.push(...(would.length ? would : [`${prefix}: nothing to do${steps.next[0] ? `; next: ${steps.next[0].at.slice(0, 10)} ${steps.next[0].what}` : ''}`]));
+    }
+  }
+  return lines;
 }

@@ -134,7 +134,7 @@ function keyViews(keys: readonly AccessKeyState[], record: KeyRecord, now: Date)
     });
 }
 
-function temporaryStage(conn: ConnectionSpec, user: UserState): { expiresAt: Date; deleteAt: Date } | undefined {
+export function temporaryStage(conn: ConnectionSpec, user: UserState): { expiresAt: Date; deleteAt: Date } | undefined {
   const t = conn.temporary;
   if (!t) return undefined;
   const expiresAt = t.expires !== undefined ? new Date(t.expires) : t.ttl !== undefined ? new Date(Date.parse(user.created) + t.ttl * 1000) : undefined;

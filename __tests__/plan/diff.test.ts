@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { withKeyLastUsed } from '../../src/aws/gaad.js';
 import type { AccountInventory, ManagedPolicyState, RoleState, UserState } from '../../src/aws/inventory-model.js';
 import type { ConnectionSpec, Manifest } from '../../src/manifest/model.js';
@@ -5,7 +6,7 @@ import { DEFAULT_KEY_RULES, OWNER_TAG } from '../../src/manifest/model.js';
 import { desiredState, fillExternalId, POLICY_HASH_TAG } from '../../src/plan/desired.js';
 import { buildPlan, planAccount } from '../../src/plan/diff.js';
 import { keyRecordTags, maskKeyId } from '../../src/plan/keys.js';
-import { keysNeedingLastUsed } from '../../src/plan/last-use.js';
+import { keysNeedingLastUsed, liveKeyId } from '../../src/plan/last-use.js';
 import type { AccountPlan, Change } from '../../src/plan/model.js';
 import { policyHash } from '../../src/plan/policy-equivalence.js';
 import { describeWithOwner } from '../../src/plan/policy-owner.js';
@@ -141,7 +142,7 @@ test('missing: an empty account gets every resource created, in dependency order
 test('the executor gets the real external ID back only through fillExternalId', () => {
   const role = find(plan(both(), inventory()), (c) => c.resource.type === 'role');
   const after = role.after as { trust: unknown; externalId: { placeholder: string; source: unknown } };
-  expect(after.externalId).toEqual({ placeholder: '(externalId from env CLOUDYN_EXTERNAL_ID)', source: { env: 'CLOUDYN_EXTERNAL_ID' } });
+  expect(after.externalId).toEqual({ placeholder: '(externalId set, from env CLOUDYN_EXTERNAL_ID)', source: { env: 'CLOUDYN_EXTERNAL_ID' } });
   expect(JSON.stringify(after.trust)).not.toContain(EXTERNAL_ID);
   expect(fillExternalId(after.trust, after.externalId, EXTERNAL_ID)).toEqual({
     Version: '2012-10-17',
@@ -209,7 +210,10 @@ describe('modified', () => {
     const text = JSON.stringify(c);
     expect(text).not.toContain('Someone-else-4242');
     expect(text).not.toContain(EXTERNAL_ID);
-    expect(text).toMatch(/externalId sha256:[0-9a-f]{8}/);
+    // Described by length, never by a hash (an unsalted hash of a structured ID can be guessed).
+    expect(text).toContain('(an external ID (17 characters): not the declared one)');
+    for (const v of ['Someone-else-4242', EXTERNAL_ID]) expect(text).not.toContain(createHash('sha256').update(v).digest('hex').slice(0, 8));
+    expect(text).not.toContain('sha256');
   });
 
   test('a new trusted principal is critical', () => {
@@ -375,7 +379,7 @@ describe('temporary connections', () => {
       ['user', 'expired', 'delete'],
     ]);
     expect(p.changes[0]?.dependsOn).toEqual(['prod/cloudcoreo-setup/user/cloudcoreo-setup/expired']);
-    expect(p.changes[1]?.before).toMatchObject({ accessKeys: ['AKIACOREO00000000001'] });
+    expect(p.changes[1]?.before).toMatchObject({ accessKeys: [maskKeyId('AKIACOREO00000000001')] });
   });
   test('an expired temporary user that is gone is not recreated', () => {
     expect(plan(manifest([coreo()]), inventory(), { now: new Date('2026-06-11T00:00:00Z') }).changes).toEqual([]);
@@ -437,8 +441,9 @@ describe('the plan file', () => {
 
   test('never contains an external ID value', () => {
     const text = JSON.stringify(buildPlan(input()));
-    expect(text).toContain('(externalId from env CLOUDYN_EXTERNAL_ID)');
+    expect(text).toContain('(externalId set, from env CLOUDYN_EXTERNAL_ID)');
     expect(text).not.toContain(EXTERNAL_ID);
+    expect(text).not.toContain('Contoso-ext-8f3a91c2-OLD');
   });
 
   test('an external ID that leaks into another field, or sits in a trust file, is scrubbed', () => {
@@ -453,8 +458,8 @@ describe('the plan file', () => {
     const text = JSON.stringify(p);
     expect(text).not.toContain(EXTERNAL_ID);
     expect(text).not.toContain('file-held-ext-id-77');
-    expect(text).toContain('(externalId from policies/vendor-trust.json)');
-    expect(text).toContain('ext (externalId from env CLOUDYN_EXTERNAL_ID)');
+    expect(text).toContain('(externalId literal, 19 characters, from policies/vendor-trust.json)');
+    expect(text).toContain('ext (externalId set, from env CLOUDYN_EXTERNAL_ID)');
   });
 
   test('same input twice gives identical JSON, whatever order the inventory and manifest list things in', () => {
@@ -590,8 +595,13 @@ describe('live reads: what GAAD does not return is unknown, not different', () =
     });
     const first = buildPlan({ ...planInput(inSync({ users: [user] })) });
     const open = find(first.accounts[0] as AccountPlan, (c) => c.kind === 'key-retire');
-    expect(open).toMatchObject({ action: 'none', after: { keyId: KEY_ID, needsLastUsed: true } });
-    expect(keysNeedingLastUsed(first)).toEqual([{ account: 'prod', user: 'senhasegura-cloud-iam', keyId: KEY_ID }]);
+    // The plan names the key by its masked ID only; the command finds the live key it means.
+    expect(open).toMatchObject({ action: 'none', after: { keyId: maskKeyId(KEY_ID), needsLastUsed: true } });
+    expect(keysNeedingLastUsed(first)).toEqual([{ account: 'prod', user: 'senhasegura-cloud-iam', keyId: maskKeyId(KEY_ID) }]);
+    expect(liveKeyId(inSync({ users: [user] }), 'senhasegura-cloud-iam', maskKeyId(KEY_ID))).toBe(KEY_ID);
+    expect(liveKeyId(inSync({ users: [user] }), 'senhasegura-cloud-iam', maskKeyId(NEW))).toBe(NEW);
+    expect(liveKeyId(inSync({ users: [user] }), 'someone-else', maskKeyId(KEY_ID))).toBeUndefined();
+    expect(JSON.stringify(first)).not.toMatch(/\b(AKIA|ASIA)[A-Z0-9]{16}\b/);
 
     const unused = withKeyLastUsed(inSync({ users: [user] }), new Map([[KEY_ID, daysBefore(3)]]));
     const second = buildPlan(planInput(unused));

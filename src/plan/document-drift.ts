@@ -61,11 +61,12 @@ export function documentDrift(
       : { severity: 'low', security: false, reason: `the manifest changes ${what}: ${describeDelta(applyDelta)}; apply updates it` };
   }
   const beyond = `live statements the manifest does not cover: ${describeDelta(liveDelta)}`;
+  const Beyond = `L${beyond.slice(1)}`;
   if (lacksExternalId(liveDelta)) {
     return {
       severity: 'critical',
       security: true,
-      reason: `${what} no longer requires the external ID (sts:ExternalId) the manifest declares on every statement: the principal it trusts can assume it without the vendor's secret (confused deputy); apply restores the declared document. ${beyond}`,
+      reason: `${what} no longer requires the external ID (sts:ExternalId) the manifest declares on every statement: the principal it trusts can assume it without the vendor's secret (confused deputy); apply restores the declared document. ${Beyond}`,
     };
   }
   if (liveDelta.newWildcardActions.length > 0 || liveDelta.newPrincipals.length > 0) {

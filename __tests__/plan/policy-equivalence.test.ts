@@ -114,6 +114,19 @@ describe('normalizePolicy', () => {
   });
 });
 
-function doc(...statements: unknown[]): unknown {
-  return { Version: '2012-10-17', Statement: statements };
-}
+describe('policyDelta', () => {
+  test('only Sids differ: equal, mentioned', () => {
+    const d = policyDelta(base, { ...base, Statement: [{ ...base.Statement[0], Sid: 'Renamed' }, base.Statement[1]] });
+    expect(d.equal).toBe(true);
+    expect(d.sidsOnly).toBe(true);
+    expect(describeDelta(d)).toMatch(/Sid/);
+  });
+
+  test('a narrower document does not loosen, and says so', () => {
+    const d = policyDelta(base, { ...base, Statement: [{ ...base.Statement[0], Action: 'iam:GetUser' }, base.Statement[1]] });
+    expect(d.loosens).toBe(false);
+    expect(d.added).toHaveLength(1);
+    expect(d.removed).toHaveLength(1);
+    expect(describeDelta(d)).toContain('nothing is allowed that was not before');
+  });
+});

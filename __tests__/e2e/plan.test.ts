@@ -377,5 +377,5 @@ test('the trust bypass is critical, and no external ID, no hash of one and no fu
   expect(fullKeyIds).toEqual([]);
   // The key is still shown, masked, and the live external ID is described by its length.
   expect(readFileSync(planRun.outputs.plan as string, 'utf8')).toMatch(/AKIA…[A-Z0-9]{4}/);
-  expect(readFileSync(planRun.outputs.plan as string, 'utf8')).toContain(`(an external ID (${FOREIGN_ID.length} characters): not the declared one)`);
+  expect(readFileSync(planRun.outputs.plan as string, 'utf8')).toContain(`(an external ID (${FOREIGN_ID.length} characters) that is not the declared one)`);
 }, 240_000);

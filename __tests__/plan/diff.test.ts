@@ -4,7 +4,7 @@ import type { AccountInventory, ManagedPolicyState, RoleState, UserState } from 
 import type { ConnectionSpec, Manifest } from '../../src/manifest/model.js';
 import { DEFAULT_KEY_RULES, OWNER_TAG } from '../../src/manifest/model.js';
 import { desiredState, fillExternalId, POLICY_HASH_TAG } from '../../src/plan/desired.js';
-import { buildPlan, planAccount } from '../../src/plan/diff.js';
+import { buildPlan, planAccount, replaceSecret, scrub } from '../../src/plan/diff.js';
 import { keyRecordTags, maskKeyId } from '../../src/plan/keys.js';
 import { keysNeedingLastUsed, liveKeyId } from '../../src/plan/last-use.js';
 import type { AccountPlan, Change } from '../../src/plan/model.js';
@@ -211,7 +211,7 @@ describe('modified', () => {
     expect(text).not.toContain('Someone-else-4242');
     expect(text).not.toContain(EXTERNAL_ID);
     // Described by length, never by a hash (an unsalted hash of a structured ID can be guessed).
-    expect(text).toContain('(an external ID (17 characters): not the declared one)');
+    expect(text).toContain('(an external ID (17 characters) that is not the declared one)');
     for (const v of ['Someone-else-4242', EXTERNAL_ID]) expect(text).not.toContain(createHash('sha256').update(v).digest('hex').slice(0, 8));
     expect(text).not.toContain('sha256');
   });
@@ -460,6 +460,33 @@ describe('the plan file', () => {
     expect(text).not.toContain('file-held-ext-id-77');
     expect(text).toContain('(externalId literal, 19 characters, from policies/vendor-trust.json)');
     expect(text).toContain('ext (externalId set, from env CLOUDYN_EXTERNAL_ID)');
+  });
+
+  test.each([
+    ['a long value anywhere', 'x Contoso-ext-8f3a91c2y', 'Contoso-ext-8f3a91c2', 'x <ID>y'],
+    ['a short value as a whole token', 'id "Qz7" set', 'Qz7', 'id "<ID>" set'],
+    ['a short value beside punctuation', 'ext-Qz7,Qz7:Qz7', 'Qz7', 'ext-<ID>,<ID>:<ID>'],
+    ['a short value inside a word is a different word', 'aQz7b Qz7', 'Qz7', 'aQz7b <ID>'],
+    ['a short value with a non-alphanumeric edge goes everywhere', 'a=b=cd', '=b=', 'a<ID>cd'],
+    ['a two-character value', 'ab tab ab.', 'ab', '<ID> tab <ID>.'],
+  ])('replaceSecret: %s', (_name, text, secret, expected) => {
+    expect(replaceSecret(text, secret, '<ID>')).toBe(expected);
+  });
+
+  test('scrub replaces longer values first, so a short ID inside a longer one leaves nothing behind', () => {
+    const secrets = new Map([
+      ['Zz9', '(short)'],
+      ['Zz9-Longer-Value', '(long)'],
+    ]);
+    expect(scrub({ a: 'Zz9-Longer-Value and Zz9', [`k Zz9`]: 1 }, secrets)).toEqual({ a: '(long) and (short)', 'k (short)': 1 });
+  });
+
+  test('a two-character literal external ID never reaches the plan, wherever it appears', () => {
+    const short = cloudyn({ role: roleSpec('cloudyn-cost-reader', { trust: { awsAccount: '432263259397', awsPrincipals: [], externalId: { value: 'Q7' }, at: at(20) }, description: 'vendor id Q7.' }) });
+    const p = buildPlan({ manifest: manifest([short]), inventories: [inSync({ roles: [cloudynRole({ trust: cloudynTrust('Q7'), description: 'old' })] })], env: ENV, now: NOW, prune: false });
+    const text = JSON.stringify(p);
+    expect(text).not.toMatch(/\bQ7\b/);
+    expect(text).toContain('(externalId literal, 2 characters, from manifest connections.yaml:20:3)');
   });
 
   test('same input twice gives identical JSON, whatever order the inventory and manifest list things in', () => {

@@ -18,8 +18,8 @@ export const EXTERNAL_ID_KEY = 'sts:externalid';
 export function showLiveTrust(trust: unknown, binding: ExternalIdBinding | undefined): unknown {
   return mapExternalIds(trust, (v) => {
     if (binding?.value !== undefined && v === binding.value) return binding.placeholder;
-    const declared = binding === undefined ? 'the manifest declares none' : binding.value === undefined ? 'the declared one is not set' : 'not the declared one';
-    return `(an external ID (${v.length} characters): ${declared})`;
+    if (binding?.value !== undefined) return `(an external ID (${v.length} characters) that is not the declared one)`;
+    return `(an external ID (${v.length} characters); ${binding === undefined ? 'the manifest declares none' : 'the declared one is not set'})`;
   });
 }
 

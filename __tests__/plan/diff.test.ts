@@ -224,6 +224,29 @@ describe('modified', () => {
     expect(c.reason).toContain('999988887777');
   });
 
+  test.each(['aws-us-gov', 'aws-cn'])('%s: the trust IAM returns for the declared one is no drift; the commercial root is', (partition) => {
+    const m = manifest([cloudyn()]);
+    m.accounts = [{ ...m.accounts[0]!, role: `arn:${partition}:iam::${ACCOUNT_ID}:role/iam-connections` }];
+    const trust = (principal: string) => ({ ...(cloudynTrust() as object), Statement: [{ ...(cloudynTrust() as { Statement: object[] }).Statement[0], Principal: { AWS: principal } }] });
+    const live = (principal: string) =>
+      inventory({ roles: [roleState('cloudyn-cost-reader', trust(principal), { arn: `arn:${partition}:iam::${ACCOUNT_ID}:role/connections/cloudyn-cost-reader`, tags: owned('cloudyn'), attached: [{ name: 'ReadOnlyAccess', arn: `arn:${partition}:iam::aws:policy/ReadOnlyAccess` }] })] });
+    for (const equivalent of [`arn:${partition}:iam::432263259397:root`, '432263259397']) {
+      expect(plan(m, live(equivalent)).changes.filter((c) => c.resource.type === 'role')).toEqual([]);
+    }
+    const other = find(plan(m, live('arn:aws:iam::432263259397:root')), (c) => c.resource.type === 'role');
+    expect(other).toMatchObject({ severity: 'critical', security: true });
+    expect(other.reason).toContain('adds principal(s) AWS:arn:aws:iam::432263259397:root');
+  });
+
+  test('the trust bypass (declared statement kept, one more without the external ID) is critical and names the statement', () => {
+    const t = cloudynTrust() as { Version: string; Statement: Record<string, unknown>[] };
+    const bypass = { ...t, Statement: [...t.Statement, { Sid: 'Convenience', Effect: 'Allow', Principal: { AWS: '432263259397' }, Action: 'sts:AssumeRole' }] };
+    const c = find(plan(both(), inSync({ roles: [cloudynRole({ trust: bypass })] })), (x) => x.resource.type === 'role');
+    expect(c).toMatchObject({ kind: 'modified', action: 'update', severity: 'critical', security: true });
+    expect(c.reason).toContain('statement "Convenience" [Allow AWS:arn:aws:iam::432263259397:root sts:AssumeRole] without StringEquals sts:externalid');
+    expect(JSON.stringify(c)).not.toContain(EXTERNAL_ID);
+  });
+
   test('path, tags, description and session duration', () => {
     const m = manifest([senhasegura(), cloudyn({ role: roleSpec('cloudyn-cost-reader', { managedPolicies: ['ReadOnlyAccess'], description: 'Cloudyn', maxSessionDuration: 3600 }) })]);
     const inv = inSync({

@@ -341,7 +341,7 @@ test('the trust bypass is critical, and no external ID, no hash of one and no fu
   const env = { COSTS_EXTERNAL_ID: EXTERNAL_ID };
   const runs = [
     { label: 'validate', run: await world.run({ inputs: { ...planInputs, command: 'validate' }, cwd: dir, env }) },
-    { label: 'plan on a pull request', run: await world.run({ inputs: planInputs, cwd: dir, env: { ...env, GITHUB_EVENT_NAME: 'pull_request', GITHUB_EVENT_PATH: world.github.writeEvent(event) } }) },
+    { label: 'plan on a pull request', run: await world.run({ inputs: { ...planInputs, 'github-token': 'ghs_e2e_not_a_real_token' }, cwd: dir, env: { ...env, GITHUB_EVENT_NAME: 'pull_request', GITHUB_EVENT_PATH: world.github.writeEvent(event) } }) },
     { label: 'apply', run: await world.run({ inputs: { ...planInputs, command: 'apply' }, cwd: dir, env: { ...env, GITHUB_EVENT_NAME: 'push' } }) },
   ];
   const planRun = runs[1]!.run;

@@ -328,6 +328,8 @@ describe('temporary connections', () => {
     const expired = new Date('2030-01-11T00:00:00Z');
     const first = await applyAll(m, { now: expired });
     expect(executable(first.plan).map((c) => `${c.resource.type}/${c.action}`)).toEqual(['access-key/deactivate']);
+    // The plan names the key masked only; the executor found it live.
+    expect(JSON.stringify(first.plan)).not.toMatch(/\b(AKIA|ASIA)[A-Z0-9]{16}\b/);
     expect(failures(first.result)).toEqual([]);
     const keys = await iam.send(new ListAccessKeysCommand({ UserName: 'cloudcoreo-setup' }));
     expect((keys.AccessKeyMetadata ?? []).map((k) => k.Status)).toEqual(['Inactive']);

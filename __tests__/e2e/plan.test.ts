@@ -13,9 +13,12 @@ import {
   CreateRoleCommand,
   CreateUserCommand,
   PutRolePolicyCommand,
+  UpdateAssumeRolePolicyCommand,
   type IAMClient,
 } from '@aws-sdk/client-iam';
-import { readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { accessDenied } from '../helpers/aws-proxy.js';
 import { STACK_TRACE, annotations } from './run-action.js';
 import { startWorld, type World } from './world.js';
@@ -291,3 +294,88 @@ test('plan assumes the read-only planRole where the manifest gives one, through 
   expect(world.proxy.calls.filter((c) => c.action === 'AssumeRoleWithWebIdentity').map((c) => c.params.RoleArn)).toEqual([`arn:aws:iam::${PROD}:role/iam-connections-planner`]);
   expect(world.proxy.calls.filter((c) => c.action === 'AssumeRole').map((c) => c.params.RoleArn)).toEqual([`arn:aws:iam::${STAGING}:role/iam-connections-planner`]);
 });
+
+/** Every file under `dir`, recursively. */
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir).flatMap((f) => {
+    const p = join(dir, f);
+    return statSync(p).isDirectory() ? filesUnder(p) : [p];
+  });
+}
+
+test('the trust bypass is critical, and no external ID, no hash of one and no full key ID reaches any plan, report, comment, SARIF or log', async () => {
+  // Three external IDs: the declared one (from env), a short literal (whole-token scrubbing), and
+  // one only the account holds. None may appear, nor the first 8 hex characters of its SHA-256.
+  const SHORT_ID = 'Qz=7';
+  const FOREIGN_ID = 'Other-Customer-Ext-0042';
+  const withShort = `${manifest}  shortid:
+    accounts: [prod]
+    role:
+      name: short-id-role
+      trust: { awsAccount: "999988887777", externalId: "${SHORT_ID}" }
+`;
+  await seedProd(world);
+  const { iam } = await world.clients(PROD);
+  const vendor = { Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::432263259397:root' }, Action: 'sts:AssumeRole' };
+  // The declared statement kept, plus the same principal without the condition: the bypass.
+  await iam.send(
+    new UpdateAssumeRolePolicyCommand({
+      RoleName: 'costs-reader',
+      PolicyDocument: JSON.stringify({ Version: '2012-10-17', Statement: [{ ...vendor, Condition: { StringEquals: { 'sts:ExternalId': EXTERNAL_ID } } }, { ...vendor, Sid: 'Convenience' }] }),
+    }),
+  );
+  await iam.send(
+    new CreateRoleCommand({
+      RoleName: 'short-id-role',
+      Path: '/connections/',
+      Tags: tags('shortid'),
+      AssumeRolePolicyDocument: JSON.stringify({
+        Version: '2012-10-17',
+        Statement: [{ Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::999988887777:root' }, Action: 'sts:AssumeRole', Condition: { StringEquals: { 'sts:ExternalId': FOREIGN_ID } } }],
+      }),
+    }),
+  );
+  const comments = world.github.useIssueComments().comments;
+  const dir = world.repo({ 'connections.yaml': withShort, 'policies/reader.json': JSON.stringify(readerPolicy), 'policies/cosmetic.json': JSON.stringify(cosmeticPolicy) });
+  const event = { action: 'synchronize', number: 7, pull_request: { number: 7, head: { sha: 'b2'.repeat(20), ref: 'feature', repo: { full_name: 'acme/infra' } }, base: { sha: 'a1'.repeat(20), ref: 'main', repo: { full_name: 'acme/infra' } } }, repository: { full_name: 'acme/infra' } };
+  const env = { COSTS_EXTERNAL_ID: EXTERNAL_ID };
+  const runs = [
+    { label: 'validate', run: await world.run({ inputs: { ...planInputs, command: 'validate' }, cwd: dir, env }) },
+    { label: 'plan on a pull request', run: await world.run({ inputs: { ...planInputs, 'github-token': 'ghs_e2e_not_a_real_token' }, cwd: dir, env: { ...env, GITHUB_EVENT_NAME: 'pull_request', GITHUB_EVENT_PATH: world.github.writeEvent(event) } }) },
+    { label: 'apply', run: await world.run({ inputs: { ...planInputs, command: 'apply' }, cwd: dir, env: { ...env, GITHUB_EVENT_NAME: 'push' } }) },
+  ];
+  const planRun = runs[1]!.run;
+  expect(planRun.code).toBe(0);
+  expect(comments.length).toBe(1);
+  for (const { run } of runs) expect(run.stderr).not.toMatch(STACK_TRACE);
+
+  const plan = JSON.parse(readFileSync(planRun.outputs.plan as string, 'utf8')) as PlanJson;
+  const costs = plan.accounts.find((a) => a.account === 'prod')!.changes.find((c) => c.connection === 'costs' && c.resource.type === 'role')!;
+  expect(costs).toMatchObject({ kind: 'modified', severity: 'critical', security: true });
+  expect(costs.reason).toContain('statement "Convenience" [Allow AWS:arn:aws:iam::432263259397:root sts:AssumeRole] without StringEquals sts:externalid');
+
+  const artefacts: { where: string; text: string }[] = [];
+  for (const { label, run } of runs) {
+    // `::add-mask::` lines are consumed by the runner, never shown.
+    artefacts.push({ where: `${label}: stdout`, text: run.stdout.replace(/^::add-mask::.*$/gm, '') }, { where: `${label}: stderr`, text: run.stderr });
+    artefacts.push({ where: `${label}: job summary`, text: run.summary }, { where: `${label}: outputs`, text: JSON.stringify(run.outputs) });
+    for (const f of filesUnder(run.tempDir)) artefacts.push({ where: `${label}: ${f.slice(run.tempDir.length + 1)}`, text: readFileSync(f, 'utf8') });
+  }
+  for (const c of comments) artefacts.push({ where: 'PR comment', text: c.body });
+  expect(artefacts.some((a) => a.where.endsWith('.sarif'))).toBe(true);
+  expect(artefacts.some((a) => a.where.endsWith('.md'))).toBe(true);
+  expect(artefacts.filter((a) => /plan.*\.json$/.test(a.where)).length).toBeGreaterThanOrEqual(2);
+
+  const needles = [EXTERNAL_ID, SHORT_ID, FOREIGN_ID].flatMap((id) => [
+    { what: `external ID ${id.length} chars`, text: id },
+    { what: `SHA-256 prefix of a ${id.length}-char external ID`, text: createHash('sha256').update(id).digest('hex').slice(0, 8) },
+  ]);
+  const hits = artefacts.flatMap((a) => needles.filter((n) => a.text.includes(n.text)).map((n) => `${n.what} in ${a.where}`));
+  const fullKeyIds = artefacts.filter((a) => /plan.*\.json$/.test(a.where) && /\b(AKIA|ASIA)[A-Z0-9]{16}\b/.test(a.text)).map((a) => a.where);
+  console.log(`plan secret hygiene: ${needles.length} needles in ${artefacts.length} artefacts of ${runs.length} runs: ${hits.length} hits; plan files with a full key ID: ${fullKeyIds.length}`);
+  expect(hits).toEqual([]);
+  expect(fullKeyIds).toEqual([]);
+  // The key is still shown, masked, and the live external ID is described by its length.
+  expect(readFileSync(planRun.outputs.plan as string, 'utf8')).toMatch(/AKIA…[A-Z0-9]{4}/);
+  expect(readFileSync(planRun.outputs.plan as string, 'utf8')).toContain(`(an external ID (${FOREIGN_ID.length} characters) that is not the declared one)`);
+}, 240_000);

@@ -34,7 +34,7 @@ test('a role trust is generated from awsAccount, principals, external ID and ext
       },
     ],
   });
-  expect(role?.externalId?.placeholder).toBe('(externalId from manifest connections.yaml:20:3)');
+  expect(role?.externalId?.placeholder).toBe('(externalId literal, 17 characters, from manifest connections.yaml:20:3)');
   expect(JSON.stringify(role?.trustShown)).not.toContain('manifest-ext-id-1');
   expect(role?.arn).toBe(`arn:aws:iam::${ACCOUNT_ID}:role/connections/vendor-role`);
 });
@@ -42,7 +42,7 @@ test('a role trust is generated from awsAccount, principals, external ID and ext
 test('an unset env external ID leaves the placeholder and no value', () => {
   const m = manifest([connection('cloudyn', { role: roleSpec('cloudyn-cost-reader') })]);
   const role = desiredState(m, 'prod', new Map()).roles[0];
-  expect(role?.externalId).toEqual({ source: { env: 'CLOUDYN_EXTERNAL_ID' }, placeholder: '(externalId from env CLOUDYN_EXTERNAL_ID)' });
+  expect(role?.externalId).toEqual({ source: { env: 'CLOUDYN_EXTERNAL_ID' }, placeholder: '(externalId not set, from env CLOUDYN_EXTERNAL_ID)' });
   expect(policiesEqual(role?.trust, role?.trustShown)).toBe(true);
 });
 

@@ -1,11 +1,12 @@
+import { createHash } from 'node:crypto';
 import { withKeyLastUsed } from '../../src/aws/gaad.js';
 import type { AccountInventory, ManagedPolicyState, RoleState, UserState } from '../../src/aws/inventory-model.js';
 import type { ConnectionSpec, Manifest } from '../../src/manifest/model.js';
 import { DEFAULT_KEY_RULES, OWNER_TAG } from '../../src/manifest/model.js';
 import { desiredState, fillExternalId, POLICY_HASH_TAG } from '../../src/plan/desired.js';
-import { buildPlan, planAccount } from '../../src/plan/diff.js';
+import { buildPlan, planAccount, replaceSecret, scrub } from '../../src/plan/diff.js';
 import { keyRecordTags, maskKeyId } from '../../src/plan/keys.js';
-import { keysNeedingLastUsed } from '../../src/plan/last-use.js';
+import { keysNeedingLastUsed, liveKeyId } from '../../src/plan/last-use.js';
 import type { AccountPlan, Change } from '../../src/plan/model.js';
 import { policyHash } from '../../src/plan/policy-equivalence.js';
 import { describeWithOwner } from '../../src/plan/policy-owner.js';
@@ -141,7 +142,7 @@ test('missing: an empty account gets every resource created, in dependency order
 test('the executor gets the real external ID back only through fillExternalId', () => {
   const role = find(plan(both(), inventory()), (c) => c.resource.type === 'role');
   const after = role.after as { trust: unknown; externalId: { placeholder: string; source: unknown } };
-  expect(after.externalId).toEqual({ placeholder: '(externalId from env CLOUDYN_EXTERNAL_ID)', source: { env: 'CLOUDYN_EXTERNAL_ID' } });
+  expect(after.externalId).toEqual({ placeholder: '(externalId set, from env CLOUDYN_EXTERNAL_ID)', source: { env: 'CLOUDYN_EXTERNAL_ID' } });
   expect(JSON.stringify(after.trust)).not.toContain(EXTERNAL_ID);
   expect(fillExternalId(after.trust, after.externalId, EXTERNAL_ID)).toEqual({
     Version: '2012-10-17',
@@ -209,7 +210,10 @@ describe('modified', () => {
     const text = JSON.stringify(c);
     expect(text).not.toContain('Someone-else-4242');
     expect(text).not.toContain(EXTERNAL_ID);
-    expect(text).toMatch(/externalId sha256:[0-9a-f]{8}/);
+    // Described by length, never by a hash (an unsalted hash of a structured ID can be guessed).
+    expect(text).toContain('(an external ID (17 characters) that is not the declared one)');
+    for (const v of ['Someone-else-4242', EXTERNAL_ID]) expect(text).not.toContain(createHash('sha256').update(v).digest('hex').slice(0, 8));
+    expect(text).not.toContain('sha256');
   });
 
   test('a new trusted principal is critical', () => {
@@ -218,6 +222,29 @@ describe('modified', () => {
     const c = find(plan(both(), inSync({ roles: [cloudynRole({ trust: widened })] })), (x) => x.resource.type === 'role');
     expect(c.severity).toBe('critical');
     expect(c.reason).toContain('999988887777');
+  });
+
+  test.each(['aws-us-gov', 'aws-cn'])('%s: the trust IAM returns for the declared one is no drift; the commercial root is', (partition) => {
+    const m = manifest([cloudyn()]);
+    m.accounts = [{ ...m.accounts[0]!, role: `arn:${partition}:iam::${ACCOUNT_ID}:role/iam-connections` }];
+    const trust = (principal: string) => ({ ...(cloudynTrust() as object), Statement: [{ ...(cloudynTrust() as { Statement: object[] }).Statement[0], Principal: { AWS: principal } }] });
+    const live = (principal: string) =>
+      inventory({ roles: [roleState('cloudyn-cost-reader', trust(principal), { arn: `arn:${partition}:iam::${ACCOUNT_ID}:role/connections/cloudyn-cost-reader`, tags: owned('cloudyn'), attached: [{ name: 'ReadOnlyAccess', arn: `arn:${partition}:iam::aws:policy/ReadOnlyAccess` }] })] });
+    for (const equivalent of [`arn:${partition}:iam::432263259397:root`, '432263259397']) {
+      expect(plan(m, live(equivalent)).changes.filter((c) => c.resource.type === 'role')).toEqual([]);
+    }
+    const other = find(plan(m, live('arn:aws:iam::432263259397:root')), (c) => c.resource.type === 'role');
+    expect(other).toMatchObject({ severity: 'critical', security: true });
+    expect(other.reason).toContain('adds principal(s) AWS:arn:aws:iam::432263259397:root');
+  });
+
+  test('the trust bypass (declared statement kept, one more without the external ID) is critical and names the statement', () => {
+    const t = cloudynTrust() as { Version: string; Statement: Record<string, unknown>[] };
+    const bypass = { ...t, Statement: [...t.Statement, { Sid: 'Convenience', Effect: 'Allow', Principal: { AWS: '432263259397' }, Action: 'sts:AssumeRole' }] };
+    const c = find(plan(both(), inSync({ roles: [cloudynRole({ trust: bypass })] })), (x) => x.resource.type === 'role');
+    expect(c).toMatchObject({ kind: 'modified', action: 'update', severity: 'critical', security: true });
+    expect(c.reason).toContain('statement "Convenience" [Allow AWS:arn:aws:iam::432263259397:root sts:AssumeRole] without StringEquals sts:externalid');
+    expect(JSON.stringify(c)).not.toContain(EXTERNAL_ID);
   });
 
   test('path, tags, description and session duration', () => {
@@ -375,7 +402,7 @@ describe('temporary connections', () => {
       ['user', 'expired', 'delete'],
     ]);
     expect(p.changes[0]?.dependsOn).toEqual(['prod/cloudcoreo-setup/user/cloudcoreo-setup/expired']);
-    expect(p.changes[1]?.before).toMatchObject({ accessKeys: ['AKIACOREO00000000001'] });
+    expect(p.changes[1]?.before).toMatchObject({ accessKeys: [maskKeyId('AKIACOREO00000000001')] });
   });
   test('an expired temporary user that is gone is not recreated', () => {
     expect(plan(manifest([coreo()]), inventory(), { now: new Date('2026-06-11T00:00:00Z') }).changes).toEqual([]);
@@ -437,8 +464,9 @@ describe('the plan file', () => {
 
   test('never contains an external ID value', () => {
     const text = JSON.stringify(buildPlan(input()));
-    expect(text).toContain('(externalId from env CLOUDYN_EXTERNAL_ID)');
+    expect(text).toContain('(externalId set, from env CLOUDYN_EXTERNAL_ID)');
     expect(text).not.toContain(EXTERNAL_ID);
+    expect(text).not.toContain('Contoso-ext-8f3a91c2-OLD');
   });
 
   test('an external ID that leaks into another field, or sits in a trust file, is scrubbed', () => {
@@ -453,8 +481,35 @@ describe('the plan file', () => {
     const text = JSON.stringify(p);
     expect(text).not.toContain(EXTERNAL_ID);
     expect(text).not.toContain('file-held-ext-id-77');
-    expect(text).toContain('(externalId from policies/vendor-trust.json)');
-    expect(text).toContain('ext (externalId from env CLOUDYN_EXTERNAL_ID)');
+    expect(text).toContain('(externalId literal, 19 characters, from policies/vendor-trust.json)');
+    expect(text).toContain('ext (externalId set, from env CLOUDYN_EXTERNAL_ID)');
+  });
+
+  test.each([
+    ['a long value anywhere', 'x Contoso-ext-8f3a91c2y', 'Contoso-ext-8f3a91c2', 'x <ID>y'],
+    ['a short value as a whole token', 'id "Qz7" set', 'Qz7', 'id "<ID>" set'],
+    ['a short value beside punctuation', 'ext-Qz7,Qz7:Qz7', 'Qz7', 'ext-<ID>,<ID>:<ID>'],
+    ['a short value inside a word is a different word', 'aQz7b Qz7', 'Qz7', 'aQz7b <ID>'],
+    ['a short value with a non-alphanumeric edge goes everywhere', 'a=b=cd', '=b=', 'a<ID>cd'],
+    ['a two-character value', 'ab tab ab.', 'ab', '<ID> tab <ID>.'],
+  ])('replaceSecret: %s', (_name, text, secret, expected) => {
+    expect(replaceSecret(text, secret, '<ID>')).toBe(expected);
+  });
+
+  test('scrub replaces longer values first, so a short ID inside a longer one leaves nothing behind', () => {
+    const secrets = new Map([
+      ['Zz9', '(short)'],
+      ['Zz9-Longer-Value', '(long)'],
+    ]);
+    expect(scrub({ a: 'Zz9-Longer-Value and Zz9', [`k Zz9`]: 1 }, secrets)).toEqual({ a: '(long) and (short)', 'k (short)': 1 });
+  });
+
+  test('a two-character literal external ID never reaches the plan, wherever it appears', () => {
+    const short = cloudyn({ role: roleSpec('cloudyn-cost-reader', { trust: { awsAccount: '432263259397', awsPrincipals: [], externalId: { value: 'Q7' }, at: at(20) }, description: 'vendor id Q7.' }) });
+    const p = buildPlan({ manifest: manifest([short]), inventories: [inSync({ roles: [cloudynRole({ trust: cloudynTrust('Q7'), description: 'old' })] })], env: ENV, now: NOW, prune: false });
+    const text = JSON.stringify(p);
+    expect(text).not.toMatch(/\bQ7\b/);
+    expect(text).toContain('(externalId literal, 2 characters, from manifest connections.yaml:20:3)');
   });
 
   test('same input twice gives identical JSON, whatever order the inventory and manifest list things in', () => {
@@ -590,8 +645,13 @@ describe('live reads: what GAAD does not return is unknown, not different', () =
     });
     const first = buildPlan({ ...planInput(inSync({ users: [user] })) });
     const open = find(first.accounts[0] as AccountPlan, (c) => c.kind === 'key-retire');
-    expect(open).toMatchObject({ action: 'none', after: { keyId: KEY_ID, needsLastUsed: true } });
-    expect(keysNeedingLastUsed(first)).toEqual([{ account: 'prod', user: 'senhasegura-cloud-iam', keyId: KEY_ID }]);
+    // The plan names the key by its masked ID only; the command finds the live key it means.
+    expect(open).toMatchObject({ action: 'none', after: { keyId: maskKeyId(KEY_ID), needsLastUsed: true } });
+    expect(keysNeedingLastUsed(first)).toEqual([{ account: 'prod', user: 'senhasegura-cloud-iam', keyId: maskKeyId(KEY_ID) }]);
+    expect(liveKeyId(inSync({ users: [user] }), 'senhasegura-cloud-iam', maskKeyId(KEY_ID))).toBe(KEY_ID);
+    expect(liveKeyId(inSync({ users: [user] }), 'senhasegura-cloud-iam', maskKeyId(NEW))).toBe(NEW);
+    expect(liveKeyId(inSync({ users: [user] }), 'someone-else', maskKeyId(KEY_ID))).toBeUndefined();
+    expect(JSON.stringify(first)).not.toMatch(/\b(AKIA|ASIA)[A-Z0-9]{16}\b/);
 
     const unused = withKeyLastUsed(inSync({ users: [user] }), new Map([[KEY_ID, daysBefore(3)]]));
     const second = buildPlan(planInput(unused));

@@ -23,8 +23,8 @@ import type { AccountInventory } from '../../src/aws/inventory-model.js';
 import { DEFAULT_KEY_RULES, OWNER_TAG, type Manifest } from '../../src/manifest/model.js';
 import { POLICY_HASH_TAG } from '../../src/plan/desired.js';
 import { buildPlan } from '../../src/plan/diff.js';
-import { keyRecordTags } from '../../src/plan/keys.js';
-import { keysNeedingLastUsed } from '../../src/plan/last-use.js';
+import { keyRecordTags, maskKeyId } from '../../src/plan/keys.js';
+import { keysNeedingLastUsed, liveKeyId } from '../../src/plan/last-use.js';
 import type { Plan } from '../../src/plan/model.js';
 import { policyHash } from '../../src/plan/policy-equivalence.js';
 import { describeWithOwner } from '../../src/plan/policy-owner.js';
@@ -227,19 +227,19 @@ test('two-phase: last use is read for exactly the keys a decision needs, then th
 
   const first = planOf(m, inv, later);
   const wanted = keysNeedingLastUsed(first);
-  expect(wanted).toEqual([{ account: 'prod', user: USER, keyId: oldKey }]);
+  expect(wanted).toEqual([{ account: 'prod', user: USER, keyId: maskKeyId(oldKey) }]);
   expect(changesOf(first).find((c) => c.kind === 'key-retire')).toMatchObject({ action: 'none', after: { needsLastUsed: true } });
 
   proxy.clear();
   const lastUsed = await readKeysLastUsed(
     iam,
-    wanted.map((w) => w.keyId),
+    wanted.map((w) => liveKeyId(inv, w.user, w.keyId) ?? ''),
     { account: 'prod', retry: noWait },
   );
   expect(proxy.actions()).toEqual(['GetAccessKeyLastUsed']);
   expect(proxy.calls[0]?.params.AccessKeyId).toBe(oldKey);
 
   const second = planOf(m, withKeyLastUsed(inv, lastUsed), later);
-  expect(changesOf(second).find((c) => c.kind === 'key-retire')).toMatchObject({ action: 'deactivate', after: { keyId: oldKey } });
+  expect(changesOf(second).find((c) => c.kind === 'key-retire')).toMatchObject({ action: 'deactivate', after: { keyId: maskKeyId(oldKey) } });
   expect(keysNeedingLastUsed(second)).toEqual([]);
 });

@@ -11,7 +11,7 @@ import type { AccountSpec, Manifest } from '../manifest/model.js';
 import { desiredState } from '../plan/desired.js';
 import { withKeyLastUsed } from '../aws/gaad.js';
 import { buildPlan } from '../plan/diff.js';
-import { keysNeedingLastUsed } from '../plan/last-use.js';
+import { keysNeedingLastUsed, liveKeyId } from '../plan/last-use.js';
 import type { Plan } from '../plan/model.js';
 import { checkManifestPolicies } from '../policy/checks.js';
 import { selectAccounts } from './select-accounts.js';
@@ -126,7 +126,7 @@ export async function runPlan(file: string, opts: PlanCommandOptions): Promise<P
   if (needed.length && read.lastUsed) {
     const lastUsed = read.lastUsed.bind(read);
     inventories = await mapLimit(inventories, opts.concurrency ?? 4, async (inv) => {
-      const ids = needed.filter((n) => n.account === inv.account).map((n) => n.keyId);
+      const ids = needed.filter((n) => n.account === inv.account).flatMap((n) => liveKeyId(inv, n.user, n.keyId) ?? []);
       const spec = specs.find((s) => s.name === inv.account);
       if (!ids.length || !spec) return inv;
       try {

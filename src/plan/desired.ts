@@ -177,16 +177,28 @@ export function fillExternalId(trustShown: unknown, binding: Pick<ExternalIdBind
   return replaceString(trustShown, binding.placeholder, value);
 }
 
+/**
+ * The text a plan shows instead of an external ID: where the value comes from and, for a literal,
+ * its length. Never the value, nor a hash of it. Starts with `(externalId` so the executor can
+ * tell a placeholder it has not filled.
+ */
+export function externalIdPlaceholder(from: { env: string; set: boolean } | { literal: string; at: string }): string {
+  return 'env' in from
+    ? `(externalId ${from.set ? 'set' : 'not set'}, from env ${from.env})`
+    : `(externalId literal, ${from.literal.length} characters, from ${from.at})`;
+}
+
 function externalIdBinding(trust: TrustSpec, env: ReadonlyMap<string, string>): ExternalIdBinding | undefined {
   const ref = trust.externalId;
   if (ref === undefined) return undefined;
   if ('env' in ref) {
     const value = env.get(ref.env);
-    const binding: ExternalIdBinding = { source: { env: ref.env }, placeholder: `(externalId from env ${ref.env})` };
-    if (value !== undefined && value !== '') binding.value = value;
+    const set = value !== undefined && value !== '';
+    const binding: ExternalIdBinding = { source: { env: ref.env }, placeholder: externalIdPlaceholder({ env: ref.env, set }) };
+    if (set) binding.value = value;
     return binding;
   }
-  return { source: { manifest: trust.at }, placeholder: `(externalId from manifest ${formatAt(trust.at)})`, value: ref.value };
+  return { source: { manifest: trust.at }, placeholder: externalIdPlaceholder({ literal: ref.value, at: `manifest ${formatAt(trust.at)}` }), value: ref.value };
 }
 
 function generatedTrust(partition: string, trust: TrustSpec, externalId: string | undefined): unknown {
@@ -332,10 +344,10 @@ export function desiredState(manifest: Manifest, account: string, env: ReadonlyM
         // A hand-written trust may hold an external ID literally: it must not reach the plan either.
         const file = r.trust.document;
         trust = file.document;
-        const placeholder = `(externalId from ${file.source.file})`;
-        trustShown = mapExternalIds(trust, () => placeholder);
+        const shown = (v: string) => externalIdPlaceholder({ literal: v, at: file.source.file });
+        trustShown = mapExternalIds(trust, shown);
         const values = externalIdsIn(trust);
-        if (values.length === 1) fileBinding = { source: { manifest: file.at }, placeholder, value: values[0] ?? '' };
+        if (values.length === 1) fileBinding = { source: { manifest: file.at }, placeholder: shown(values[0] ?? ''), value: values[0] ?? '' };
       } else {
         trust = generatedTrust(partition, r.trust, binding ? (binding.value ?? binding.placeholder) : undefined);
         trustShown = generatedTrust(partition, r.trust, binding?.placeholder);

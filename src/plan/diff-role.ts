@@ -56,11 +56,13 @@ export function diffRole(ctx: AccountDiff, conn: DesiredConnection, r: DesiredRo
   if (!ctx.claim(conn, 'role', r.name, live.arn, live.tags, r.at, r.tags)) return;
 
   const binding = r.externalId;
+  const partition = ctx.desired.partition;
   const liveTrust = binding && binding.value === undefined ? mapExternalIds(live.trust, () => binding.placeholder) : live.trust;
-  if (!policiesEqual(r.trust, liveTrust)) {
+  if (!policiesEqual(r.trust, liveTrust, partition)) {
     const sameShape = policiesEqual(
       mapExternalIds(r.trust, () => '(externalId)'),
       mapExternalIds(live.trust, () => '(externalId)'),
+      partition,
     );
     const drift = sameShape
       ? {
@@ -68,7 +70,7 @@ export function diffRole(ctx: AccountDiff, conn: DesiredConnection, r: DesiredRo
           security: true,
           reason: `the trust of role ${r.name} requires a different external ID than the manifest declares (values not shown): the vendor's own ID no longer works, or another customer's does; apply sets the declared one`,
         }
-      : documentDrift(r.trust, liveTrust, `the trust of role ${r.name}`);
+      : documentDrift(r.trust, liveTrust, `the trust of role ${r.name}`, { partition });
     const after: Record<string, unknown> = { name: r.name, trust: r.trustShown };
     if (externalId) after.externalId = externalId;
     const id = ctx.set.add({

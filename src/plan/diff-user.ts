@@ -126,7 +126,7 @@ export function diffKeys(ctx: AccountDiff, conn: DesiredConnection, u: DesiredUs
         severity: 'high',
         security: true,
         reason: `user ${u.name} has access key ${maskKeyId(k.id)} but the manifest declares no accessKey for it: apply deletes the key; declare accessKey if the vendor needs one`,
-        before: { user: u.name, keyId: k.id, status: k.status, created: k.created },
+        before: { user: u.name, keyId: maskKeyId(k.id), status: k.status, created: k.created },
         at: u.at,
       });
     }
@@ -141,7 +141,8 @@ export function diffKeys(ctx: AccountDiff, conn: DesiredConnection, u: DesiredUs
   });
   for (const f of assessment.findings) {
     const after: Record<string, unknown> = { user: u.name, rules: u.accessKey.rules, freeSlots: assessment.freeSlots };
-    if (f.keyId !== undefined) after.keyId = f.keyId;
+    // Masked: the executor resolves the key live among the user's (at most two) keys.
+    if (f.keyId !== undefined) after.keyId = maskKeyId(f.keyId);
     if (f.needsLastUsed === true) after.needsLastUsed = true;
     ctx.set.add({
       connection: conn.name,

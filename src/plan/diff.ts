@@ -12,8 +12,7 @@ import type { AccountInventory } from '../aws/inventory-model.js';
 import type { Manifest } from '../manifest/model.js';
 import { AccountDiff } from './account-diff.js';
 import type { DesiredAccount } from './desired.js';
-import { desiredState, externalIdsIn } from './desired.js';
-import { fingerprint } from './document-drift.js';
+import { desiredState, externalIdPlaceholder, externalIdsIn } from './desired.js';
 import type { AccountPlan, Plan } from './model.js';
 import { summarize } from './summary.js';
 import { watchReport } from './watch.js';
@@ -50,20 +49,43 @@ export function planAccount(desired: DesiredAccount, actual: AccountInventory, n
   return { account: desired.account, accountId: desired.accountId, changes, watched };
 }
 
-/** Last line of defence: no string in the plan may contain a known external ID value. */
-function scrub<T>(value: T, secrets: ReadonlyMap<string, string>): T {
+const ID_CHAR = /[A-Za-z0-9]/;
+
+/**
+ * Every occurrence of `secret` in `text` replaced by `placeholder`. Long values go wherever they
+ * occur; a short one (a 2-character ID would match inside ordinary words) wherever it is a whole
+ * token: not touching a letter or digit on either side. A value that starts or ends with some
+ * other character has no letter-or-digit edge to protect, so it goes everywhere as well.
+ */
+export function replaceSecret(text: string, secret: string, placeholder: string): string {
+  if (secret === '' || !text.includes(secret)) return text;
+  const loose = secret.length >= 6 || !ID_CHAR.test(secret[0]!) || !ID_CHAR.test(secret[secret.length - 1]!);
+  if (loose) return text.split(secret).join(placeholder);
+  let out = '';
+  let from = 0;
+  for (let i = text.indexOf(secret); i >= 0; i = text.indexOf(secret, i + 1)) {
+    if (i < from) continue;
+    const before = i > 0 ? text[i - 1]! : '';
+    const after = text[i + secret.length] ?? '';
+    if (ID_CHAR.test(before) || ID_CHAR.test(after)) continue;
+    out += text.slice(from, i) + placeholder;
+    from = i + secret.length;
+  }
+  return out + text.slice(from);
+}
+
+/**
+ * Last line of defence: no string in the plan (values and keys) may contain a known external ID.
+ * Longer values first, so a short ID that is part of a longer one never leaves the rest behind.
+ */
+export function scrub<T>(value: T, secrets: ReadonlyMap<string, string>): T {
   if (secrets.size === 0) return value;
+  const ordered = [...secrets].sort(([a], [b]) => b.length - a.length || (a < b ? -1 : 1));
+  const text = (s: string) => ordered.reduce((acc, [secret, placeholder]) => replaceSecret(acc, secret, placeholder), s);
   const walk = (v: unknown): unknown => {
-    if (typeof v === 'string') {
-      let s = v;
-      for (const [secret, placeholder] of secrets) {
-        if (s === secret) return placeholder;
-        if (secret.length >= 6) s = s.split(secret).join(placeholder);
-      }
-      return s;
-    }
+    if (typeof v === 'string') return text(v);
     if (Array.isArray(v)) return v.map(walk);
-    if (typeof v === 'object' && v !== null) return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, walk(x)]));
+    if (typeof v === 'object' && v !== null) return Object.fromEntries(Object.entries(v).map(([k, x]) => [text(k), walk(x)]));
     return v;
   };
   return walk(value) as T;
@@ -87,10 +109,19 @@ export function buildPlan(input: BuildPlanInput): Plan {
     const desired = desiredState(input.manifest, inv.account, input.env);
     for (const r of desired.roles) {
       if (r.externalId?.value !== undefined) secrets.set(r.externalId.value, r.externalId.placeholder);
-      for (const v of externalIdsIn(r.trust)) if (!secrets.has(v) && v !== r.externalId?.placeholder) secrets.set(v, `(externalId sha256:${fingerprint(v)})`);
+      for (const v of externalIdsIn(r.trust)) {
+        if (!secrets.has(v) && v !== r.externalId?.placeholder) secrets.set(v, externalIdPlaceholder({ literal: v, at: 'the trust document' }));
+      }
     }
     return planAccount(desired, inv, input.now, { prune: input.prune });
   });
+  // Values only the account holds (another vendor's ID, an old one) are not the manifest's, but
+  // they are secrets all the same.
+  for (const inv of input.inventories) {
+    for (const role of inv.roles) {
+      for (const v of externalIdsIn(role.trust)) if (!secrets.has(v)) secrets.set(v, `(an external ID (${v.length} characters) read from role ${role.name})`);
+    }
+  }
   const plan: Plan = {
     version: 1,
     generatedAt: (input.generatedAt ?? input.now).toISOString(),

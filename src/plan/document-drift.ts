@@ -2,24 +2,25 @@
  * How serious a difference between a declared and a live policy document is, and what can honestly
  * be said about where it came from. Shared by managed, inline, trust and bucket policies.
  */
-import { createHash } from 'node:crypto';
 import type { ManagedPolicyState } from '../aws/inventory-model.js';
 import type { DesiredPolicy, ExternalIdBinding } from './desired.js';
 import { mapExternalIds, POLICY_HASH_TAG } from './desired.js';
 import type { Severity } from './model.js';
-import { describeDelta, policiesEqual, policyDelta, policyHash } from './policy-equivalence.js';
+import { describeDelta, policiesEqual, policyDelta, policyHash, type PolicyDelta } from './policy-equivalence.js';
 
 export const EXTERNAL_ID_KEY = 'sts:externalid';
 
-export function fingerprint(value: string): string {
-  return createHash('sha256').update(value).digest('hex').slice(0, 8);
-}
-
-/** A live trust document as a plan may show it: external IDs become placeholders or fingerprints. */
+/**
+ * A live trust document as a plan may show it. The declared external ID becomes its placeholder;
+ * any other value is described by its length only: no value, and no hash of one (an unsalted
+ * hash of a structured ID is a guessing oracle).
+ */
 export function showLiveTrust(trust: unknown, binding: ExternalIdBinding | undefined): unknown {
-  return mapExternalIds(trust, (v) =>
-    binding?.value !== undefined && v === binding.value ? binding.placeholder : `(externalId sha256:${fingerprint(v)})`,
-  );
+  return mapExternalIds(trust, (v) => {
+    if (binding?.value !== undefined && v === binding.value) return binding.placeholder;
+    if (binding?.value !== undefined) return `(an external ID (${v.length} characters) that is not the declared one)`;
+    return `(an external ID (${v.length} characters); ${binding === undefined ? 'the manifest declares none' : 'the declared one is not set'})`;
+  });
 }
 
 /**
@@ -30,27 +31,42 @@ export function showLiveTrust(trust: unknown, binding: ExternalIdBinding | undef
  */
 export type DocumentOrigin = 'unknown' | 'manifest' | 'unrecorded';
 
-/** How serious a document difference is, read in both directions. */
+export interface DriftOptions {
+  origin?: DocumentOrigin;
+  /** The account's partition: a bare account ID is the root of that account in it. */
+  partition?: string;
+}
+
+const lacksExternalId = (d: PolicyDelta) => d.uncovered.some((g) => g.missingConditions.some((c) => c.toLowerCase().endsWith(` ${EXTERNAL_ID_KEY}`)));
+
+/**
+ * How serious a difference between a declared and a live document is, read in both directions,
+ * statement by statement: every live Allow must be covered by a declared one and every declared
+ * Deny kept. A live statement without the declared external ID, or naming a new principal, is
+ * critical; new wildcard grants too; any other uncovered action, resource, condition or Deny is high.
+ */
 export function documentDrift(
   declared: unknown,
   live: unknown,
   what: string,
-  origin: DocumentOrigin = 'unknown',
+  how: DocumentOrigin | DriftOptions = {},
 ): { severity: Severity; security: boolean; reason: string } {
-  const liveDelta = policyDelta(declared, live); // what the live document has beyond the manifest
-  const applyDelta = policyDelta(live, declared); // what apply would grant
-  if (origin === 'manifest') {
+  const opts: DriftOptions = typeof how === 'string' ? { origin: how } : how;
+  const liveDelta = policyDelta(declared, live, opts.partition); // what the live document has beyond the manifest
+  const applyDelta = policyDelta(live, declared, opts.partition); // what apply would grant
+  if (opts.origin === 'manifest') {
     // The live document is what we last applied: the difference is a reviewed manifest edit.
     return applyDelta.loosens
       ? { severity: 'medium', security: true, reason: `the manifest widens ${what}: ${describeDelta(applyDelta)}; apply updates it` }
       : { severity: 'low', security: false, reason: `the manifest changes ${what}: ${describeDelta(applyDelta)}; apply updates it` };
   }
-  const lostExternalId = liveDelta.removedConditions.some((c) => c.toLowerCase().endsWith(` ${EXTERNAL_ID_KEY}`));
-  if (lostExternalId) {
+  const beyond = `live statements the manifest does not cover: ${describeDelta(liveDelta)}`;
+  const Beyond = `L${beyond.slice(1)}`;
+  if (lacksExternalId(liveDelta)) {
     return {
       severity: 'critical',
       security: true,
-      reason: `${what} no longer requires the external ID (sts:ExternalId) the manifest declares: any principal it trusts can assume it without the vendor's secret (confused deputy); apply restores the declared document. Live vs manifest: ${describeDelta(liveDelta)}`,
+      reason: `${what} no longer requires the external ID (sts:ExternalId) the manifest declares on every statement: the principal it trusts can assume it without the vendor's secret (confused deputy); apply restores the declared document. ${Beyond}`,
     };
   }
   if (liveDelta.newWildcardActions.length > 0 || liveDelta.newPrincipals.length > 0) {
@@ -58,16 +74,16 @@ export function documentDrift(
       severity: 'critical',
       security: true,
       reason:
-        origin === 'unrecorded'
-          ? `${what} is wider than the manifest declares: ${describeDelta(liveDelta)}; apply sets the declared document`
-          : `${what} was widened outside the manifest: ${describeDelta(liveDelta)}; apply restores the declared document`,
+        opts.origin === 'unrecorded'
+          ? `${what} is wider than the manifest declares; ${beyond}; apply sets the declared document`
+          : `${what} was widened outside the manifest; ${beyond}; apply restores the declared document`,
     };
   }
   if (liveDelta.loosens) {
     return {
       severity: 'high',
       security: true,
-      reason: `${what} allows more than the manifest declares: ${describeDelta(liveDelta)}; apply restores the declared document`,
+      reason: `${what} allows more than the manifest declares; ${beyond}; apply restores the declared document`,
     };
   }
   if (applyDelta.loosens) {

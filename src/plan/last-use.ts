@@ -12,12 +12,26 @@
  *       plan = buildPlan({ ...input, inventories: updated });
  *     }
  */
+import type { AccountInventory } from '../aws/inventory-model.js';
+import { maskKeyId } from './keys.js';
 import type { AccountPlan, Plan } from './model.js';
 
 export interface LastUseRequest {
   account: string;
   user: string;
+  /** As the plan holds it: masked (`AKIA…WXYZ`); `liveKeyId` finds the key it names. */
   keyId: string;
+}
+
+/**
+ * The full ID of the key a plan names by its masked form (or in full, from an older plan): the
+ * one key of `user` in the inventory whose mask matches. A user holds at most two keys, so a
+ * match is unique unless both share their first and last four characters; then none is returned.
+ */
+export function liveKeyId(inv: AccountInventory, user: string, keyId: string): string | undefined {
+  const keys = inv.users.find((u) => u.name === user)?.accessKeys ?? [];
+  const hits = keys.filter((k) => k.id === keyId || maskKeyId(k.id) === keyId);
+  return hits.length === 1 ? hits[0]!.id : undefined;
 }
 
 function request(account: string, after: unknown): LastUseRequest | undefined {

@@ -2,8 +2,11 @@
  * The plan: what differs between the manifest and each account, and what `apply`/`rotate` will
  * do about it. It is written as the JSON plan file (the `plan` output) and read by the executor,
  * so it is plain data, in a stable order, and holds NO secret: external ID values appear only as
- * placeholders (`(externalId from env NAME)`) or short fingerprints, access key IDs masked in
- * text (the `keyId` data field keeps the full ID, which is not a secret, so the executor can act).
+ * placeholders saying where the value comes from (`(externalId set, from env NAME)`,
+ * `(externalId literal, N characters, from manifest FILE:LINE:COL)`) or, for a live value the
+ * manifest does not declare, its length; never the value nor any hash of it. Access key IDs are
+ * masked (`AKIA…WXYZ`) everywhere, the `keyId` data fields included: the executor resolves the
+ * key live among the user's (at most two) keys.
  *
  * What the executor finds in `after`/`before`, by `resource.type` and `action`:
  *  - user create:        after = { name, path, tags, permissionsBoundary? }
@@ -16,7 +19,7 @@
  *  - attachment attach/detach: after/before = { principalType, principal, policyArn }
  *  - inline-policy put:  after = { principalType, principal, name, document }; delete: before = { principalType, principal, name }
  *  - tags tag:           after = { principalType, name, arn?, set: {...} } (keys to set; others are left alone)
- *  - access-key create/rotate/deactivate/delete: after = { user, keyId?, rules }
+ *  - access-key create/rotate/deactivate/delete: after = { user, keyId? (masked), rules }; unexpected key delete: before = { user, keyId (masked) }
  *  - login-profile delete, group-membership remove: before = { user, group? }
  *  - permissions-boundary update: after = { principalType, principal, arn? } (absent arn: delete it)
  *  - bucket create / bucket-policy update: after = { name, region?, policy }

@@ -1,11 +1,13 @@
 import type { RoleState, UserState } from '../aws/inventory-model.js';
+import { maskKeyId } from './keys.js';
 
 /** The live state the executor needs to take a user apart (keys, profile, groups, policies first). */
 export function userTeardown(u: UserState) {
   return {
     name: u.name,
     arn: u.arn,
-    accessKeys: (u.accessKeys ?? []).map((k) => k.id).sort(),
+    // Masked, as everywhere in a plan: the executor lists the user's keys live before deleting it.
+    accessKeys: (u.accessKeys ?? []).map((k) => maskKeyId(k.id)).sort(),
     hasLoginProfile: u.hasLoginProfile === true,
     groups: [...u.groups].sort(),
     attached: u.attached.map((a) => a.arn).sort(),

@@ -1,25 +1,41 @@
 /** A user that stays: its access keys, console password and group memberships. */
-import { DeleteAccessKeyCommand, DeleteLoginProfileCommand, RemoveUserFromGroupCommand, UpdateAccessKeyCommand } from '@aws-sdk/client-iam';
+import { DeleteAccessKeyCommand, DeleteLoginProfileCommand, ListAccessKeysCommand, RemoveUserFromGroupCommand, UpdateAccessKeyCommand } from '@aws-sdk/client-iam';
 import { maskKeyId } from '../../aws/inventory.js';
 import type { Change } from '../../plan/model.js';
-import { awsCall, isNoSuchEntity } from '../call.js';
+import { awsCall, isNoSuchEntity, StepError, type StepContext } from '../call.js';
 import { str, target } from '../plan-data.js';
 import { done, onUser, type PreparedStep } from './kit.js';
+
+/**
+ * The key a plan names by its masked ID (`AKIA…WXYZ`; plans never hold full key IDs), read live:
+ * the one key of the user with that mask (a user holds at most two). Undefined when it is gone.
+ */
+async function resolveKey(ctx: StepContext, user: string, named: string): Promise<string | undefined> {
+  const out = await awsCall(ctx, 'iam:ListAccessKeys', `user ${user}`, () => ctx.iam.send(new ListAccessKeysCommand({ UserName: user })));
+  const hits = (out.AccessKeyMetadata ?? []).flatMap((k) => (k.AccessKeyId && (k.AccessKeyId === named || maskKeyId(k.AccessKeyId) === named) ? [k.AccessKeyId] : []));
+  if (hits.length > 1) {
+    throw new StepError(`user ${user} holds two access keys that both show as ${maskKeyId(named)}: the executor cannot tell which one the plan means; deactivate or delete the right one by hand`, { code: 'AmbiguousKey' });
+  }
+  return hits[0];
+}
 
 export function accessKey(c: Change): PreparedStep {
   if (c.action === 'create' || c.action === 'rotate') {
     return { run: () => Promise.resolve({ status: 'skipped', reason: 'keys are created by rotate: run the rotate command to create and deliver it' }) };
   }
   const { fields: f, where } = target(c);
-  const keyId = str(c, f, where, 'keyId');
-  const masked = maskKeyId(keyId);
+  const masked = maskKeyId(str(c, f, where, 'keyId'));
   if (c.action === 'deactivate') {
     return onUser(c, `deactivate access key ${masked}`, async (ctx, user) => {
+      const keyId = await resolveKey(ctx, user, masked);
+      if (keyId === undefined) return done(`access key ${masked} no longer exists`);
       await awsCall(ctx, 'iam:UpdateAccessKey', `user ${user}, key ${masked}`, () => ctx.iam.send(new UpdateAccessKeyCommand({ UserName: user, AccessKeyId: keyId, Status: 'Inactive' })));
       return done();
     });
   }
   return onUser(c, `delete access key ${masked}`, async (ctx, user) => {
+    const keyId = await resolveKey(ctx, user, masked);
+    if (keyId === undefined) return done('already deleted');
     try {
       await awsCall(ctx, 'iam:DeleteAccessKey', `user ${user}, key ${masked}`, () => ctx.iam.send(new DeleteAccessKeyCommand({ UserName: user, AccessKeyId: keyId })));
     } catch (err) {

@@ -1,16 +1,19 @@
 /**
  * `plan` in the action: reach every selected account through GitHub OIDC, diff, and report.
  * Exit status (DESIGN.md section 3): 0 clean; 0 with drift unless `fail-on: drift`; 1 when any
- * account could not be read or the manifest is invalid (unless `fail-on: never`).
+ * account could not be read or the manifest is invalid (unless `fail-on: never`). An unread
+ * account makes the `drift` output `unknown`, never `false`.
  */
 import * as core from '@actions/core';
 import { accountMatrix } from '../commands/matrix.js';
 import { type PlanCommandOptions, type PlanCommandResult, roleArns, runPlan } from '../commands/plan.js';
 import type { Plan } from '../plan/model.js';
+import { driftState } from '../plan/summary.js';
 import { renderFindingsMarkdown } from '../report/findings-markdown.js';
 import { tally, tallyLine } from '../report/findings-text.js';
 import { renderAccessGraph } from '../report/mermaid.js';
 import { renderPlanMarkdown } from '../report/plan-markdown.js';
+import { notReadHeadline } from '../report/not-read.js';
 import { renderPlanText } from '../report/plan-text.js';
 import { renderSarif } from '../report/sarif.js';
 import { VERSION } from '../version.js';
@@ -41,8 +44,10 @@ export async function actionPlan(inputs: Inputs, env: NodeJS.ProcessEnv): Promis
   if (env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(markdown).write();
   await postPlanComment(inputs, env, plan, result.manifest, result.findings);
 
-  if (result.failures.length) {
-    return fail(inputs, `iam-connections plan: ${result.failures.length} of ${result.selected.length} account(s) could not be read; the plan covers the others.`);
+  const unread = notReadHeadline(plan);
+  if (unread) {
+    // DESIGN.md section 3: any failure to read is an error; `fail-on: never` only keeps the step green.
+    return fail(inputs, `iam-connections plan: ${unread.title} (${unread.notRead.map((n) => n.account).join(', ')}), so drift is unknown; ${plan.summary.changes} change(s) planned in the accounts read.`);
   }
   if (plan.summary.drift && inputs.failOn === 'drift') {
     return fail(inputs, `iam-connections plan: drift in ${plan.accounts.filter((a) => a.changes.length).length} account(s) and fail-on is "drift".`);
@@ -67,16 +72,11 @@ export async function publishPlan(command: string, inputs: Inputs, env: NodeJS.P
     return undefined;
   }
   const plan = result.plan;
-  for (const f of result.failures) core.error(`account ${f.account}: ${f.message}`);
+  for (const f of result.failures) core.error(`account ${f.account} was not read: ${f.message}`);
   core.info(renderPlanText(plan));
-  if (result.failures.length) {
-    core.info(
-      `The plan covers ${result.selected.length - result.failures.length} of ${result.selected.length} account(s): ${result.failures.map((f) => f.account).join(', ')} could not be read, so their drift is unknown.`,
-    );
-  }
   const root = env.GITHUB_WORKSPACE || process.cwd();
   core.setOutput('plan', writeOutputFile('plan.json', `${JSON.stringify(plan, null, 2)}\n`, env));
-  core.setOutput('drift', String(plan.summary.drift));
+  core.setOutput('drift', driftState(plan));
   core.setOutput('changes', String(plan.summary.changes));
   if (result.manifest) core.setOutput('role-arns', JSON.stringify(roleArns(result.manifest, result.selected)));
   core.setOutput('matrix', JSON.stringify(accountMatrix(result.selected, inputs.shards)));
@@ -87,10 +87,8 @@ export async function publishPlan(command: string, inputs: Inputs, env: NodeJS.P
 
 /** The Markdown report of a plan: summary, changes, unread accounts, findings, the picture. */
 export function planReport(command: string, inputs: Inputs, result: PlanCommandResult, plan: Plan): string {
+  // The unread accounts lead the plan's own headline (renderPlanMarkdown).
   let markdown = renderPlanMarkdown(plan, `iam-connections ${command}: \`${inputs.manifest}\``);
-  if (result.failures.length) {
-    markdown += `\n### Accounts not read\n\n${result.failures.map((f) => `- **${f.account}**: ${f.message}`).join('\n')}\n`;
-  }
   if (result.findings.length) markdown += `\n${renderFindingsMarkdown('Manifest findings', result.findings)}`;
   if (result.manifest) markdown += `\n### Who can reach what\n\n${renderAccessGraph(result.manifest, plan)}\n`;
   return markdown;

@@ -13,6 +13,7 @@ import { withKeyLastUsed } from '../aws/gaad.js';
 import { buildPlan } from '../plan/diff.js';
 import { keysNeedingLastUsed } from '../plan/last-use.js';
 import type { Plan } from '../plan/model.js';
+import { withNotRead } from '../plan/summary.js';
 import { checkManifestPolicies } from '../policy/checks.js';
 import { selectAccounts } from './select-accounts.js';
 import { mapLimit } from '../concurrency.js';
@@ -135,6 +136,8 @@ export async function runPlan(file: string, opts: PlanCommandOptions): Promise<P
     result.plan = plan(inventories);
   }
   result.failures.sort((a, b) => a.account.localeCompare(b.account));
+  // Unknown is not clean: the plan itself carries the accounts it could not see.
+  result.plan = withNotRead(result.plan, result.failures.map((f) => ({ account: f.account, reason: f.message })));
   result.inventories = inventories;
   return result;
 }

@@ -70,8 +70,8 @@ export function validateForAws(file: string, root: string, env: Record<string, s
   const loaded = loadManifest(file, { root });
   const findings = [...loaded.findings];
   let values = new Map<string, string>();
+  if (loaded.checkable) findings.push(...checkManifestPolicies(loaded.checkable));
   if (loaded.manifest) {
-    findings.push(...checkManifestPolicies(loaded.manifest));
     const resolved = resolveEnvRefs(loaded.manifest, env, 'error');
     findings.push(...resolved.findings);
     values = resolved.values;

@@ -94,6 +94,11 @@ export interface GitHubServer {
    * history answers 404 like a force-pushed-away one. Returns the basehead strings asked for.
    */
   useCompare(history: readonly string[]): { requests: string[] };
+  /**
+   * GET /repos/:owner/:repo/contents/:path?ref=sha over `files` (commit -> path -> text), base64
+   * like GitHub; an unknown commit or path answers 404. Returns the `path@ref` strings asked for.
+   */
+  useContents(files: Record<string, Record<string, string>>): { requests: string[] };
   /** Repository secrets: GET public-key, PUT /actions/secrets/:name. */
   useActionsSecrets(): { publicKey: { key_id: string; key: string }; secrets: Map<string, { encrypted_value: string; key_id: string }> };
   clear(): void;
@@ -274,6 +279,20 @@ export async function startGitHubServer(opts: GitHubServerOptions = {}): Promise
         const status = h > b ? 'ahead' : h < b ? 'behind' : 'identical';
         return { status: 200, body: { status, ahead_by: Math.max(0, h - b), behind_by: Math.max(0, b - h), total_commits: Math.abs(h - b), commits: [] } };
       });
+      return { requests };
+    },
+    useContents(files) {
+      const requests: string[] = [];
+      const handler: RouteHandler = (c) => {
+        const path = decodeURIComponent(c.path.replace(/^\/repos\/[^/]+\/[^/]+\/contents\//, ''));
+        const ref = c.query.ref ?? '';
+        requests.push(`${path}@${ref}`);
+        const text = files[ref]?.[path];
+        if (text === undefined) return { status: 404, body: { message: 'Not Found' } };
+        return { status: 200, body: { type: 'file', encoding: 'base64', path, sha: 'blob', size: Buffer.byteLength(text), content: Buffer.from(text).toString('base64').replace(/(.{60})/g, '$1\n') } };
+      };
+      // Paths have slashes: match the prefix, whatever the depth.
+      routes.unshift({ method: 'GET', pattern: /^\/repos\/[^/]+\/[^/]+\/contents\/.+$/, handler });
       return { requests };
     },
     useActionsSecrets() {

@@ -5,7 +5,14 @@
  * account makes the `drift` output `unknown`, never `false`.
  */
 import * as core from '@actions/core';
+import { isAbsolute, relative, resolve, sep } from 'node:path';
+import { formatLocation } from '../diagnostics.js';
 import { accountMatrix } from '../commands/matrix.js';
+import type { TrustedAccounts } from '../commands/trusted-accounts.js';
+import { createGitHubClient } from '../github/comments.js';
+import { readFileAtCommit } from '../github/contents.js';
+import { readRunContext } from '../github/context.js';
+import { parseManifestAccounts } from '../manifest/load.js';
 import { type PlanCommandOptions, type PlanCommandResult, roleArns, runPlan } from '../commands/plan.js';
 import type { Plan } from '../plan/model.js';
 import { driftState } from '../plan/summary.js';
@@ -36,7 +43,14 @@ export function planOptions(inputs: Inputs, env: NodeJS.ProcessEnv, access: AwsA
 }
 
 export async function actionPlan(inputs: Inputs, env: NodeJS.ProcessEnv): Promise<number> {
-  const result = await runPlan(inputs.manifest, planOptions(inputs, env, awsAccess(inputs, env, 'plan')));
+  let trustedAccounts;
+  try {
+    trustedAccounts = await trustedBaseAccounts(inputs, env);
+  } catch (err) {
+    return fail(inputs, `iam-connections plan: ${err instanceof Error ? err.message : String(err)}. Nothing was read from AWS.`);
+  }
+  if (trustedAccounts) core.info(`Accounts and roles come from ${trustedAccounts.source}, not from the pull request; only planRoles are assumed.`);
+  const result = await runPlan(inputs.manifest, { ...planOptions(inputs, env, awsAccess(inputs, env, 'plan')), ...(trustedAccounts ? { trustedAccounts } : {}) });
   const plan = await publishPlan('plan', inputs, env, result);
   if (!plan) return 1;
   const markdown = planReport('plan', inputs, result, plan);
@@ -54,6 +68,37 @@ export async function actionPlan(inputs: Inputs, env: NodeJS.ProcessEnv): Promis
   }
   core.info(`iam-connections plan: ${plan.summary.drift ? `${plan.summary.changes} change(s) planned` : 'no drift'}.`);
   return 0;
+}
+
+/** Events where the run holds the base repository's credentials but may plan a fork's files. */
+const FORK_STAGE_EVENTS = new Set(['workflow_run', 'pull_request_target']);
+
+/**
+ * On `workflow_run` and `pull_request_target`, the accounts and roles of the base branch's
+ * manifest, read at the base commit through the contents API (README: "fork pull requests in
+ * two stages"). Undefined on every other event. Throws with what to do when they cannot be read.
+ */
+export async function trustedBaseAccounts(inputs: Inputs, env: NodeJS.ProcessEnv): Promise<TrustedAccounts | undefined> {
+  if (!FORK_STAGE_EVENTS.has(env.GITHUB_EVENT_NAME ?? '')) return undefined;
+  const ctx = readRunContext(env);
+  const ref = ctx.trustedBase;
+  if (!ref) {
+    throw new Error(`on ${ctx.eventName} events plan reads the accounts and roles from the base branch's manifest, but the base commit is unknown (no pull_request.base.sha in the event, no GITHUB_SHA)`);
+  }
+  if (!inputs.githubToken) {
+    throw new Error(`on ${ctx.eventName} events plan reads the accounts and roles from the base branch's manifest, which needs the github-token input (with contents: read)`);
+  }
+  const root = env.GITHUB_WORKSPACE || process.cwd();
+  const path = relative(root, resolve(root, inputs.manifest)).split(sep).join('/');
+  if (path.startsWith('../') || isAbsolute(path)) throw new Error(`input "manifest" (${inputs.manifest}) is outside the repository, so the base branch's copy cannot be found`);
+  const text = await readFileAtCommit(createGitHubClient(inputs.githubToken, env), { owner: ctx.owner, repo: ctx.repo, path, ref });
+  const source = `${path} at ${ref.slice(0, 12)} (the base branch)`;
+  const parsed = parseManifestAccounts(text, `${path}@${ref.slice(0, 12)}`);
+  if (!parsed.accounts) {
+    const first = parsed.findings.find((f) => f.severity === 'error');
+    throw new Error(`the accounts of ${source} cannot be read${first ? ` (${formatLocation(first.location)}: ${first.message})` : ''}: fix the manifest on the base branch first`);
+  }
+  return { accounts: parsed.accounts, source };
 }
 
 /**

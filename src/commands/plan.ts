@@ -16,6 +16,7 @@ import type { Plan } from '../plan/model.js';
 import { withNotRead } from '../plan/summary.js';
 import { checkManifestPolicies } from '../policy/checks.js';
 import { selectAccounts } from './select-accounts.js';
+import { type TrustedAccounts, withTrustedAccounts } from './trusted-accounts.js';
 import { mapLimit } from '../concurrency.js';
 
 /** Reads accounts: the live reader and the snapshot reader both fit. */
@@ -42,6 +43,11 @@ export interface PlanCommandOptions {
   reader: (manifest: Manifest, selected: readonly string[]) => InventoryReader;
   /** How many accounts are read at once. */
   concurrency?: number;
+  /**
+   * Accounts and roles from a trusted manifest (the base branch's), replacing the manifest's own:
+   * the fork stage of a plan. Every account used must be there with a `planRole`.
+   */
+  trustedAccounts?: TrustedAccounts;
 }
 
 export interface AccountFailure {
@@ -84,7 +90,7 @@ export async function runPlan(file: string, opts: PlanCommandOptions): Promise<P
   const v = validateForAws(file, opts.root, opts.env);
   const result: PlanCommandResult = { manifest: v.manifest, findings: v.findings, errors: [], failures: [], selected: [], envValues: v.values, inventories: [] };
   if (!v.ok || !v.manifest) return result;
-  const manifest = v.manifest;
+  let manifest = v.manifest;
 
   const { selected, unmatched } = selectAccounts(
     manifest.accounts.map((a) => a.name),
@@ -96,6 +102,14 @@ export async function runPlan(file: string, opts: PlanCommandOptions): Promise<P
     );
   }
   if (result.errors.length) return result;
+  if (opts.trustedAccounts) {
+    const trusted = withTrustedAccounts(manifest, opts.trustedAccounts, selected);
+    if (!trusted.manifest) {
+      result.errors.push(...trusted.errors);
+      return result;
+    }
+    manifest = result.manifest = trusted.manifest;
+  }
   let read: InventoryReader;
   try {
     read = opts.reader(manifest, selected);

@@ -7,8 +7,8 @@ import * as nodeFs from 'node:fs';
 import * as path from 'node:path';
 import { sortFindings, type Finding, type Severity } from '../diagnostics.js';
 import type { FileAccess } from './files.js';
-import type { Manifest } from './model.js';
-import { normalize } from './normalize.js';
+import type { AccountSpec, Manifest } from './model.js';
+import { accountSpecs, normalize } from './normalize.js';
 import { defaultCatalog, type PresetCatalog } from './presets.js';
 import { checkRules } from './rules.js';
 import { EXTERNAL_ID } from './schema.js';
@@ -106,6 +106,22 @@ export function parseManifestText(text: string, file: string, opts: Omit<LoadOpt
   findings.push(...[...unreadable].map((name) => skipped(src, name, 'file')));
   const checkable = { ...normalized.manifest, connections: normalized.manifest.connections.filter((c) => !unreadable.has(c.name)) };
   return result(findings, shape.doc ? normalized.manifest : undefined, checkable);
+}
+
+/**
+ * Only the accounts of a manifest's text (IDs, roles, planRoles, via): what the fork stage of a
+ * plan takes from the base branch. Its policy files are not read (they are the base's, not in
+ * this checkout); a connection with shape errors does not matter here.
+ */
+export function parseManifestAccounts(text: string, file: string): { accounts?: AccountSpec[]; findings: Finding[] } {
+  const parsed = parseYaml(text, file);
+  if (!parsed.source || parsed.findings.some((f) => f.severity === 'error')) return { findings: sortFindings(parsed.findings) };
+  const src = parsed.source;
+  const shape = validateShape(parsed.value, src);
+  const broken = shape.doc ? undefined : brokenConnections(shape.findings);
+  const doc = shape.doc ?? (broken && validateShape(withoutConnections(parsed.value, broken), src).doc);
+  if (!doc) return { findings: sortFindings(shape.findings) };
+  return { accounts: accountSpecs(doc, src), findings: [] };
 }
 
 /** Reads and loads the manifest at `file` (relative to the working directory). */

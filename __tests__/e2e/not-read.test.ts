@@ -101,3 +101,26 @@ test('fail-on drift: an account not read fails the step too, even with nothing t
   expect(run.code).toBe(1);
   expect(run.outputs.drift).toBe('unknown');
 });
+
+test('the command line: the headline first, drift unknown, never "drift: no", in text and Markdown', async () => {
+  const { spawnSync } = await import('node:child_process');
+  const { mkdtempSync, writeFileSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const { join } = await import('node:path');
+  // The bundled demo snapshot without staging: staging cannot be read.
+  const snapshot = JSON.parse(readFileSync('examples/snapshot.json', 'utf8')) as { accounts: Record<string, unknown> };
+  delete snapshot.accounts.staging;
+  const file = join(mkdtempSync(join(tmpdir(), 'iamc-snap-')), 'snapshot.json');
+  writeFileSync(file, JSON.stringify(snapshot));
+  for (const format of ['text', 'markdown']) {
+    const out = spawnSync(process.execPath, ['dist/index.js', 'plan', '-m', 'examples/connections.yaml', '--state', file, '--as-of', '2026-11-20', '--format', format, '--fail-on', 'never'], {
+      encoding: 'utf8',
+      env: { PATH: process.env.PATH ?? '', CLOUDYN_EXTERNAL_ID: 'Contoso-0123456789' },
+    });
+    expect(out.status).toBe(0);
+    expect(out.stdout + out.stderr).not.toMatch(CLEAN_WORDS);
+    const first = out.stdout.split('\n').find((l) => l.trim() !== '' && !l.startsWith('#'));
+    expect({ format, first }).toEqual({ format, first: expect.stringMatching(/1 of 2 accounts not read/i) });
+    expect(out.stdout).toContain('has no entry for account "staging"');
+  }
+});

@@ -6,6 +6,7 @@ import { CreateUserCommand } from '@aws-sdk/client-iam';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { annotations, STACK_TRACE } from './run-action.js';
+import type { GitHubServer, GitHubUser } from '../helpers/github-server.js';
 import { startWorld, type World } from './world.js';
 
 const PROD = '111122223333';
@@ -79,7 +80,7 @@ function prEvent(head: string, headRepo = REPO): unknown {
 
 let world: World;
 let repo: string;
-let store: { comments: { id: number; issue: number; body: string }[] };
+let store: ReturnType<GitHubServer['useIssueComments']>;
 let compare: { requests: string[] };
 
 beforeAll(async () => {
@@ -158,6 +159,23 @@ test('one sticky comment: created, updated for a newer head, untouched when unch
   expect(notices(older.stdout).join('\n')).toMatch(new RegExp(`comment .*is for commit ${SHA_C.slice(0, 12)}, newer than this run's ${SHA_A.slice(0, 12)}`));
 
   for (const run of [first, second, third, older]) expect(run.stdout + run.stderr + run.summary).not.toContain(TOKEN);
+});
+
+test('a forged marker "from 2099" by another user is ignored: the plan posts its own comment and later updates only that', async () => {
+  const forged = (JSON.parse(readFileSync(new URL('../fixtures/comments/forged-2099.json', import.meta.url), 'utf8')) as { comment: { id: number; body: string; user: GitHubUser } }).comment;
+  const forgedBody = forged.body;
+  store.comments.push({ id: forged.id, issue: PR, body: forged.body, user: forged.user });
+  const first = await planOnPr(SHA_B);
+  expect(first.code).toBe(0);
+  expect(store.comments.map((c) => c.body === forgedBody)).toEqual([true, false]);
+  expect(commentWrites().map((c) => c.method)).toEqual(['POST']);
+  expect(notices(first.stdout).join('\n')).toMatch(/Ignored 1 comment\(s\) carrying the iam-connections marker for connections\.yaml that github-actions\[bot\] did not write/);
+  expect(first.stdout).toContain('Plan comments are those written by github-actions[bot] (GITHUB_TOKEN default).');
+
+  world.github.clear();
+  expect((await planOnPr(SHA_C)).code).toBe(0);
+  expect(commentWrites().map((c) => `${c.method} ${c.path}`)).toEqual([`PATCH /repos/${REPO}/issues/comments/${store.comments[1]!.id}`]);
+  expect(store.comments[0]?.body).toBe(forgedBody);
 });
 
 test('the comment is found on a later page of a long thread and updated, not duplicated', async () => {

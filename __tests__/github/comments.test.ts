@@ -1,6 +1,6 @@
 import { createGitHubClient, upsertPlanComment, type UpsertRequest } from '../../src/github/comments.js';
 import { parseMarker, renderMarker } from '../../src/report/comment.js';
-import { startGitHubServer, type GitHubCall, type GitHubServer } from '../helpers/github-server.js';
+import { GITHUB_ACTIONS_BOT, startGitHubServer, type GitHubCall, type GitHubServer } from '../helpers/github-server.js';
 
 const TOKEN = 'ghs_test_token_never_printed_0123456789';
 const OLD = '1111111111111111111111111111111111111111';
@@ -17,6 +17,8 @@ function request(over: Partial<UpsertRequest> & { head: string; generatedAt: str
     issueNumber: 7,
     body: body(over.head, over.generatedAt, over.text),
     marker: { target: 'connections.yaml', head: over.head, generatedAt: over.generatedAt },
+    // Who the token writes as is settled once here; its own tests are below.
+    identity: { ...GITHUB_ACTIONS_BOT, how: 'GITHUB_TOKEN default' },
     ...over,
   };
 }
@@ -102,7 +104,7 @@ describe('upsertPlanComment against a local GitHub API', () => {
   });
 
   test('finds its comment on the third page of a long thread', async () => {
-    const comments = Array.from({ length: 250 }, (_, i) => ({ id: i + 1, node_id: `IC_${i + 1}`, body: `comment ${i + 1}`, html_url: `${gh.url}/c/${i + 1}` }));
+    const comments = Array.from({ length: 250 }, (_, i) => ({ id: i + 1, node_id: `IC_${i + 1}`, body: `comment ${i + 1}`, html_url: `${gh.url}/c/${i + 1}`, user: GITHUB_ACTIONS_BOT }));
     const ours = comments[230]!;
     ours.body = body(NEW, '2026-06-01T00:00:00Z', 'old plan');
     gh.on('GET', '/repos/:owner/:repo/issues/:n/comments', (c) => {
@@ -131,7 +133,7 @@ describe('upsertPlanComment against a local GitHub API', () => {
       return { status: 200, body: { data: { minimizeComment: { minimizedComment: { isMinimized: true } } } } };
     });
     // The ready-made store has no node_id: serve one.
-    gh.on('GET', '/repos/:owner/:repo/issues/:n/comments', () => ({ status: 200, body: store.comments.map((c) => ({ id: c.id, node_id: `IC_${c.id}`, body: c.body })) }));
+    gh.on('GET', '/repos/:owner/:repo/issues/:n/comments', () => ({ status: 200, body: store.comments.map((c) => ({ id: c.id, node_id: `IC_${c.id}`, body: c.body, user: c.user ?? GITHUB_ACTIONS_BOT })) }));
     const hidden = await upsertPlanComment(client(), { ...request({ head: NEW, generatedAt: '2026-06-01T00:10:00Z', text: 'new' }), mode: 'hide-and-new' });
     expect(hidden.action).toBe('created');
     expect(JSON.stringify(minimized)).toContain('classifier: OUTDATED');
@@ -180,5 +182,83 @@ describe('upsertPlanComment against a local GitHub API', () => {
     const failed = await upsertPlanComment(client(), request({ head: NEW, generatedAt: '2026-06-01T00:00:00Z', text: 'x' }));
     expect(failed.action).toBe('failed');
     expect(failed.message).toContain('Body is too long');
+  });
+});
+
+describe('only comments the token wrote are ours', () => {
+  let gh: GitHubServer;
+  beforeEach(async () => {
+    gh = await startGitHubServer();
+  });
+  afterEach(async () => {
+    await gh.stop();
+  });
+  const client = () => createGitHubClient(TOKEN, gh.env());
+  const MALLORY = { login: 'mallory', id: 666, type: 'User' as const };
+  const APP = { login: 'acme-planner[bot]', id: 9001, type: 'Bot' as const };
+  /** A marker "from 2099" for a head the compare API cannot place: it would win on time. */
+  const forged = (id: number, user: { login: string; id: number; type: 'User' | 'Bot' }) => ({ id, issue: 7, body: body('f'.repeat(40), '2099-01-01T00:00:00Z', 'all clear, nothing to see'), user });
+  /** A request that resolves the identity itself, as the action does. */
+  const live = (text: string, mode?: UpsertRequest['mode']) => {
+    const { identity: _settled, ...rest } = request({ head: NEW, generatedAt: '2026-06-01T00:10:00Z', text });
+    return { ...rest, ...(mode ? { mode } : {}) };
+  };
+
+  test('GITHUB_TOKEN (GET /user 403, no GraphQL viewer): github-actions[bot]; a forged marker by a user is ignored and a new comment posted', async () => {
+    const store = gh.useIssueComments();
+    store.comments.push(forged(1, MALLORY), forged(2, { login: 'github-actions', id: 777, type: 'User' }));
+    const r = await upsertPlanComment(client(), live('the real plan'));
+    expect(r).toMatchObject({ action: 'created', ignored: 2, identity: { login: 'github-actions[bot]', id: 41898282, how: 'GITHUB_TOKEN default' } });
+    expect(r.previous).toBeUndefined();
+    expect(r.message).not.toMatch(/written as/);
+    expect(gh.calls.filter((c) => c.path === '/user').map((c) => c.status)).toEqual([403]);
+    expect(writes(gh).map((c) => `${c.method} ${c.path}`)).toEqual(['POST /graphql', 'POST /repos/acme/infra/issues/7/comments']);
+    expect(store.comments.slice(0, 2).map((c) => c.body)).toEqual([forged(1, MALLORY).body, forged(2, MALLORY).body]);
+    expect(store.comments[2]).toMatchObject({ user: GITHUB_ACTIONS_BOT });
+
+    // The next run finds its own comment and updates it; the forgeries stay ignored.
+    const again = await upsertPlanComment(client(), { ...live('the real plan, later'), marker: { target: 'connections.yaml', head: NEW, generatedAt: '2026-06-01T00:20:00Z' } });
+    expect(again).toMatchObject({ action: 'updated', commentId: store.comments[2]!.id, ignored: 2 });
+  });
+
+  test('a user token (GET /user answers): only that user\'s comments; a github-actions[bot] marker is not ours', async () => {
+    const OCTOCAT = { login: 'octocat', id: 583231, type: 'User' as const };
+    const store = gh.useIssueComments({ writer: OCTOCAT, token: 'user' });
+    store.comments.push({ id: 1, issue: 7, body: body(NEW, '2026-06-01T00:00:00Z', 'bot plan'), user: GITHUB_ACTIONS_BOT });
+    store.comments.push({ id: 2, issue: 7, body: body(NEW, '2026-06-01T00:00:00Z', 'my plan'), user: OCTOCAT });
+    const r = await upsertPlanComment(client(), live('my newer plan'));
+    expect(r).toMatchObject({ action: 'updated', commentId: 2, ignored: 1, identity: { login: 'octocat', id: 583231, how: 'GET /user' } });
+    expect(store.comments[0]?.body).toContain('bot plan');
+  });
+
+  test("a GitHub App token: GraphQL viewer names the app's bot; delete-and-new deletes only its comments", async () => {
+    const store = gh.useIssueComments({ writer: APP, viewer: true });
+    store.comments.push(forged(1, MALLORY), { id: 2, issue: 7, body: body(NEW, '2026-06-01T00:00:00Z', 'app plan'), user: APP });
+    const deleted: string[] = [];
+    gh.on('DELETE', '/repos/:owner/:repo/issues/comments/:id', (_c, p) => {
+      deleted.push(p.id ?? '');
+      store.comments.splice(store.comments.findIndex((c) => c.id === Number(p.id)), 1);
+      return { status: 204 };
+    });
+    const r = await upsertPlanComment(client(), live('app plan, newer', 'delete-and-new'));
+    expect(r).toMatchObject({ action: 'created', ignored: 1, identity: { login: 'acme-planner[bot]', id: 9001, how: 'GraphQL viewer' } });
+    expect(deleted).toEqual(['2']);
+    expect(store.comments.map((c) => c.user?.login)).toEqual(['mallory', 'acme-planner[bot]']);
+  });
+
+  test('a bot login without a matching id is not ours, nor a user who took the bot name', async () => {
+    const store = gh.useIssueComments({ writer: APP, viewer: true });
+    store.comments.push({ id: 1, issue: 7, body: body(NEW, '2026-06-01T00:00:00Z', 'x'), user: { login: 'acme-planner[bot]', id: 1, type: 'Bot' } });
+    store.comments.push({ id: 2, issue: 7, body: body(NEW, '2026-06-01T00:00:00Z', 'y'), user: { login: 'acme-planner', id: 9001, type: 'User' } });
+    const r = await upsertPlanComment(client(), live('z'));
+    expect(r).toMatchObject({ action: 'created', ignored: 2 });
+  });
+
+  test('when the poster is not who the run assumed, the message says so (an App token without GET /user or viewer)', async () => {
+    gh.useIssueComments({ writer: APP });
+    const r = await upsertPlanComment(client(), live('plan'));
+    expect(r.action).toBe('created');
+    expect(r.identity?.how).toBe('GITHUB_TOKEN default');
+    expect(r.message).toMatch(/written as acme-planner\[bot\], not github-actions\[bot\] \(GITHUB_TOKEN default\): the next run will not recognise it/);
   });
 });

@@ -16,7 +16,10 @@
  * acme/infra; `claims` overrides them and `oidc.fail` makes the endpoint answer an error.
  *
  * Ready-made REST behaviour: `useIssueComments()` (an in-memory sticky comment store, paged
- * like GitHub when the client asks for `page`/`per_page`), `useCompare(history)` (the compare
+ * like GitHub when the client asks for `page`/`per_page`; each comment has an author, `user`,
+ * and the token writes as `writer`: GITHUB_TOKEN's github-actions[bot] unless told otherwise,
+ * with GET /user answering 403 for installation tokens as GitHub does, and GraphQL `viewer`
+ * answered only when asked to), `useCompare(history)` (the compare
  * API over a linear commit history) and `useActionsSecrets()` (public key and PUT of
  * repository secrets).
  */
@@ -78,14 +81,24 @@ export interface GitHubServer {
   writeEvent(payload: unknown): string;
   /** A token as the endpoint would issue it, with optional claim overrides. */
   makeToken(claims?: Record<string, unknown>): string;
-  /** In-memory issue comments at /repos/:owner/:repo/issues/:n/comments and /issues/comments/:id. */
-  useIssueComments(): { comments: { id: number; issue: number; body: string }[] };
+  /**
+   * In-memory issue comments at /repos/:owner/:repo/issues/:n/comments and /issues/comments/:id.
+   * A comment pushed without `user` was written by `writer`. `token: 'user'` makes GET /user
+   * answer with `writer` (a personal token); otherwise it answers 403 like an installation token,
+   * and `viewer: true` makes GraphQL `query { viewer { login databaseId } }` answer with `writer`.
+   */
+  useIssueComments(opts?: { writer?: GitHubUser; token?: 'user' | 'installation'; viewer?: boolean }): { comments: StoredComment[]; writer: GitHubUser };
   /**
    * GET /repos/:owner/:repo/compare/:base...:head over `history` (oldest first, one branch):
    * `ahead` when head comes after base, `behind` before, `identical`; a commit not in the
    * history answers 404 like a force-pushed-away one. Returns the basehead strings asked for.
    */
   useCompare(history: readonly string[]): { requests: string[] };
+  /**
+   * GET /repos/:owner/:repo/contents/:path?ref=sha over `files` (commit -> path -> text), base64
+   * like GitHub; an unknown commit or path answers 404. Returns the `path@ref` strings asked for.
+   */
+  useContents(files: Record<string, Record<string, string>>): { requests: string[] };
   /** Repository secrets: GET public-key, PUT /actions/secrets/:name. */
   useActionsSecrets(): { publicKey: { key_id: string; key: string }; secrets: Map<string, { encrypted_value: string; key_id: string }> };
   /**
@@ -115,6 +128,23 @@ export interface OrgSecrets {
   repositories: Map<string, number>;
   puts: { org: string; name: string; body: Record<string, unknown> }[];
 }
+
+/** A comment's author, as GitHub's REST API describes it. */
+export interface GitHubUser {
+  login: string;
+  id: number;
+  type: 'User' | 'Bot';
+}
+
+export interface StoredComment {
+  id: number;
+  issue: number;
+  body: string;
+  user?: GitHubUser;
+}
+
+/** Who writes comments with a workflow's GITHUB_TOKEN. */
+export const GITHUB_ACTIONS_BOT: GitHubUser = { login: 'github-actions[bot]', id: 41898282, type: 'Bot' };
 
 const TEST_SIGNING_KEY = 'iam-connections-test-signing-key';
 const b64url = (v: unknown): string => Buffer.from(typeof v === 'string' ? v : JSON.stringify(v)).toString('base64url');
@@ -217,16 +247,29 @@ export async function startGitHubServer(opts: GitHubServerOptions = {}): Promise
     makeToken(claims = {}) {
       return signTestJwt({ ...defaultClaims(), ...gh.oidc.claims, ...claims });
     },
-    useIssueComments() {
-      const store = { comments: [] as { id: number; issue: number; body: string }[] };
+    useIssueComments(opts = {}) {
+      const writer = opts.writer ?? GITHUB_ACTIONS_BOT;
+      const store = { comments: [] as StoredComment[], writer };
       let nextId = 1000;
-      const view = (c: { id: number; issue: number; body: string }): Record<string, unknown> => ({
+      const view = (c: StoredComment): Record<string, unknown> => ({
         id: c.id,
         node_id: `IC_kwDOtest${c.id}`,
         body: c.body,
-        user: { login: 'github-actions[bot]', type: 'Bot' },
+        user: c.user ?? writer,
         html_url: `${url}/${repository}/pull/${c.issue}#issuecomment-${c.id}`,
       });
+      gh.on('GET', '/user', () =>
+        opts.token === 'user'
+          ? { status: 200, body: writer }
+          : { status: 403, body: { message: 'Resource not accessible by integration', documentation_url: 'https://docs.github.com/rest/users/users#get-the-authenticated-user' } },
+      );
+      if (opts.viewer) {
+        gh.on('POST', '/graphql', (c) =>
+          /viewer/.test(String((c.body as { query?: unknown } | undefined)?.query))
+            ? { status: 200, body: { data: { viewer: { login: writer.login, databaseId: writer.id } } } }
+            : { status: 200, body: { errors: [{ type: 'NOT_FOUND', message: 'not served by this stand-in' }] } },
+        );
+      }
       gh.on('GET', '/repos/:owner/:repo/issues/:n/comments', (c, p) => {
         const all = store.comments.filter((x) => x.issue === Number(p.n)).map(view);
         // Unpaged unless asked, so callers that never page still see the whole thread.
@@ -236,7 +279,7 @@ export async function startGitHubServer(opts: GitHubServerOptions = {}): Promise
         return { status: 200, body: all.slice((page - 1) * per, page * per) };
       });
       gh.on('POST', '/repos/:owner/:repo/issues/:n/comments', (c, p) => {
-        const comment = { id: nextId++, issue: Number(p.n), body: String((c.body as { body?: unknown } | undefined)?.body ?? '') };
+        const comment: StoredComment = { id: nextId++, issue: Number(p.n), body: String((c.body as { body?: unknown } | undefined)?.body ?? ''), user: writer };
         store.comments.push(comment);
         return { status: 201, body: view(comment) };
       });
@@ -260,6 +303,20 @@ export async function startGitHubServer(opts: GitHubServerOptions = {}): Promise
         const status = h > b ? 'ahead' : h < b ? 'behind' : 'identical';
         return { status: 200, body: { status, ahead_by: Math.max(0, h - b), behind_by: Math.max(0, b - h), total_commits: Math.abs(h - b), commits: [] } };
       });
+      return { requests };
+    },
+    useContents(files) {
+      const requests: string[] = [];
+      const handler: RouteHandler = (c) => {
+        const path = decodeURIComponent(c.path.replace(/^\/repos\/[^/]+\/[^/]+\/contents\//, ''));
+        const ref = c.query.ref ?? '';
+        requests.push(`${path}@${ref}`);
+        const text = files[ref]?.[path];
+        if (text === undefined) return { status: 404, body: { message: 'Not Found' } };
+        return { status: 200, body: { type: 'file', encoding: 'base64', path, sha: 'blob', size: Buffer.byteLength(text), content: Buffer.from(text).toString('base64').replace(/(.{60})/g, '$1\n') } };
+      };
+      // Paths have slashes: match the prefix, whatever the depth.
+      routes.unshift({ method: 'GET', pattern: /^\/repos\/[^/]+\/[^/]+\/contents\/.+$/, handler });
       return { requests };
     },
     useActionsSecrets() {

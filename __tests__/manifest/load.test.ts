@@ -75,8 +75,10 @@ accounts:
   dev: { id: "222233334444" }
 connections:
 `;
+/** The notes on checks skipped for a broken connection are tested on their own (below). */
+const withoutSkipNotes = <T extends { findings: { check: string }[] }>(r: T): T => ({ ...r, findings: r.findings.filter((f) => f.check !== 'manifest/checks-skipped') });
 const parse = (connections: string, opts: { catalog?: typeof testCatalog } = {}) =>
-  parseManifestText(base + connections, 'virtual/connections.yaml', { root, catalog: opts.catalog ?? testCatalog });
+  withoutSkipNotes(parseManifestText(base + connections, 'virtual/connections.yaml', { root, catalog: opts.catalog ?? testCatalog }));
 
 test('key rules: defaults, then defaults.keys, then the user\'s accessKey', () => {
   const r = parse(`  v:
@@ -243,7 +245,7 @@ connections:
     const repo = join(dir, 'repo');
     const file = join(repo, 'connections.yaml');
     writeFileSync(file, manifest(ref));
-    return loadManifest(file, { root: repo, catalog: testCatalog });
+    return withoutSkipNotes(loadManifest(file, { root: repo, catalog: testCatalog }));
   };
 
   test('a UTF-8 BOM is stripped with a notice; CRLF is fine', () => {
@@ -274,5 +276,53 @@ connections:
     expect(typo.fix).toBe('did you mean "policies/crlf.json"?');
     // Nothing from outside the root ever reaches a message.
     expect(JSON.stringify(run('policies/outside-link.json').findings)).not.toContain('outside": true');
+  });
+});
+
+describe('one pass: a broken connection hides nothing else', () => {
+  const checked = (connections: string) => parseManifestText(base + connections, 'virtual/connections.yaml', { root, catalog: testCatalog });
+  const ok = `  fine:
+    accounts: [prod]
+    user: { name: fine-user, managedPolicies: [SecurityAudit] }
+`;
+
+  test('a shape error sets its connection aside with a note; the rest is resolved for the policy checks', () => {
+    const r = checked(`  broken:
+    accounts: [prod]
+    user: { name: broken-user, managedPolicies: SecurityAudit }
+  lost:
+    accounts: [prodd]
+    user: { name: lost-user }
+${ok}`);
+    expect(r.manifest).toBeUndefined();
+    expect(r.findings.map((f) => `${f.severity} ${f.check} ${f.connection}`)).toEqual([
+      'notice manifest/checks-skipped broken',
+      'error manifest/invalid-type broken',
+      'error manifest/undeclared-account lost',
+    ]);
+    expect(r.findings[0]).toMatchObject({ message: 'policy, trust and vendor checks of connection "broken" skipped: fix its shape errors first', location: { line: 7, column: 3 } });
+    // A rule error (an undeclared account) does not stop the checks of that connection's policies.
+    expect(r.checkable?.connections.map((c) => c.name)).toEqual(['lost', 'fine']);
+  });
+
+  test('a shape error outside the connections stops there, as before: nothing else can be trusted', () => {
+    const r = parseManifestText(base.replace('prod: { id: "111122223333" }', 'prod: { id: 111122223333 }') + ok, 'virtual/connections.yaml', { root, catalog: testCatalog });
+    expect(r.checkable).toBeUndefined();
+    expect(r.findings.map((f) => f.check)).toEqual(['manifest/account-id']);
+  });
+
+  test('when every connection is broken, no partial manifest is made', () => {
+    const r = checked(`  broken:
+    accounts: [prod]
+    user: { name: broken-user, managedPolicies: SecurityAudit }
+`);
+    expect(r.checkable?.connections ?? []).toEqual([]);
+    expect(r.findings.filter((f) => f.severity === 'error').map((f) => f.check)).toEqual(['manifest/invalid-type']);
+  });
+
+  test('a valid manifest: the checkable manifest is the manifest', () => {
+    const r = checked(ok);
+    expect(r.manifest).toBeDefined();
+    expect(r.checkable).toBe(r.manifest);
   });
 });

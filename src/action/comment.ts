@@ -68,6 +68,13 @@ export async function postPlanComment(
         previouslyDrifted: previous?.drift === true,
       }),
   });
+  if (result.identity) core.info(`Plan comments are those written by ${result.identity.login} (${result.identity.how}).`);
+  if (result.ignored) {
+    core.notice(
+      `Ignored ${result.ignored} comment(s) carrying the iam-connections marker for ${target} that ${result.identity?.login ?? 'this token'} did not write: ` +
+        'anyone who can comment can copy the marker, so only our own comment is ever updated.',
+    );
+  }
   switch (result.action) {
     case 'created':
     case 'updated':

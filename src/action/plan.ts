@@ -1,17 +1,27 @@
 /**
  * `plan` in the action: reach every selected account through GitHub OIDC, diff, and report.
  * Exit status (DESIGN.md section 3): 0 clean; 0 with drift unless `fail-on: drift`; 1 when any
- * account could not be read or the manifest is invalid (unless `fail-on: never`).
+ * account could not be read or the manifest is invalid (unless `fail-on: never`). An unread
+ * account makes the `drift` output `unknown`, never `false`.
  */
 import * as core from '@actions/core';
 import { now as clockNow } from '../clock.js';
+import { isAbsolute, relative, resolve, sep } from 'node:path';
+import { formatLocation } from '../diagnostics.js';
 import { accountMatrix } from '../commands/matrix.js';
+import type { TrustedAccounts } from '../commands/trusted-accounts.js';
+import { createGitHubClient } from '../github/comments.js';
+import { readFileAtCommit } from '../github/contents.js';
+import { readRunContext } from '../github/context.js';
+import { parseManifestAccounts } from '../manifest/load.js';
 import { type PlanCommandOptions, type PlanCommandResult, roleArns, runPlan } from '../commands/plan.js';
 import type { Plan } from '../plan/model.js';
+import { driftState } from '../plan/summary.js';
 import { renderFindingsMarkdown } from '../report/findings-markdown.js';
 import { tally, tallyLine } from '../report/findings-text.js';
 import { renderAccessGraph } from '../report/mermaid.js';
 import { renderPlanMarkdown } from '../report/plan-markdown.js';
+import { notReadHeadline } from '../report/not-read.js';
 import { renderPlanText } from '../report/plan-text.js';
 import { renderSarif } from '../report/sarif.js';
 import { VERSION } from '../version.js';
@@ -35,7 +45,14 @@ export function planOptions(inputs: Inputs, env: NodeJS.ProcessEnv, access: AwsA
 }
 
 export async function actionPlan(inputs: Inputs, env: NodeJS.ProcessEnv): Promise<number> {
-  const result = await runPlan(inputs.manifest, planOptions(inputs, env, awsAccess(inputs, env, 'plan')));
+  let trustedAccounts;
+  try {
+    trustedAccounts = await trustedBaseAccounts(inputs, env);
+  } catch (err) {
+    return fail(inputs, `iam-connections plan: ${err instanceof Error ? err.message : String(err)}. Nothing was read from AWS.`);
+  }
+  if (trustedAccounts) core.info(`Accounts and roles come from ${trustedAccounts.source}, not from the pull request; only planRoles are assumed.`);
+  const result = await runPlan(inputs.manifest, { ...planOptions(inputs, env, awsAccess(inputs, env, 'plan')), ...(trustedAccounts ? { trustedAccounts } : {}) });
   const plan = await publishPlan('plan', inputs, env, result);
   if (!plan) return 1;
   const markdown = planReport('plan', inputs, result, plan);
@@ -43,14 +60,47 @@ export async function actionPlan(inputs: Inputs, env: NodeJS.ProcessEnv): Promis
   if (env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(markdown).write();
   await postPlanComment(inputs, env, plan, result.manifest, result.findings);
 
-  if (result.failures.length) {
-    return fail(inputs, `iam-connections plan: ${result.failures.length} of ${result.selected.length} account(s) could not be read; the plan covers the others.`);
+  const unread = notReadHeadline(plan);
+  if (unread) {
+    // DESIGN.md section 3: any failure to read is an error; `fail-on: never` only keeps the step green.
+    return fail(inputs, `iam-connections plan: ${unread.title} (${unread.notRead.map((n) => n.account).join(', ')}), so drift is unknown; ${plan.summary.changes} change(s) planned in the accounts read.`);
   }
   if (plan.summary.drift && inputs.failOn === 'drift') {
     return fail(inputs, `iam-connections plan: drift in ${plan.accounts.filter((a) => a.changes.length).length} account(s) and fail-on is "drift".`);
   }
   core.info(`iam-connections plan: ${plan.summary.drift ? `${plan.summary.changes} change(s) planned` : 'no drift'}.`);
   return 0;
+}
+
+/** Events where the run holds the base repository's credentials but may plan a fork's files. */
+const FORK_STAGE_EVENTS = new Set(['workflow_run', 'pull_request_target']);
+
+/**
+ * On `workflow_run` and `pull_request_target`, the accounts and roles of the base branch's
+ * manifest, read at the base commit through the contents API (README: "fork pull requests in
+ * two stages"). Undefined on every other event. Throws with what to do when they cannot be read.
+ */
+export async function trustedBaseAccounts(inputs: Inputs, env: NodeJS.ProcessEnv): Promise<TrustedAccounts | undefined> {
+  if (!FORK_STAGE_EVENTS.has(env.GITHUB_EVENT_NAME ?? '')) return undefined;
+  const ctx = readRunContext(env);
+  const ref = ctx.trustedBase;
+  if (!ref) {
+    throw new Error(`on ${ctx.eventName} events plan reads the accounts and roles from the base branch's manifest, but the base commit is unknown (no pull_request.base.sha in the event, no GITHUB_SHA)`);
+  }
+  if (!inputs.githubToken) {
+    throw new Error(`on ${ctx.eventName} events plan reads the accounts and roles from the base branch's manifest, which needs the github-token input (with contents: read)`);
+  }
+  const root = env.GITHUB_WORKSPACE || process.cwd();
+  const path = relative(root, resolve(root, inputs.manifest)).split(sep).join('/');
+  if (path.startsWith('../') || isAbsolute(path)) throw new Error(`input "manifest" (${inputs.manifest}) is outside the repository, so the base branch's copy cannot be found`);
+  const text = await readFileAtCommit(createGitHubClient(inputs.githubToken, env), { owner: ctx.owner, repo: ctx.repo, path, ref });
+  const source = `${path} at ${ref.slice(0, 12)} (the base branch)`;
+  const parsed = parseManifestAccounts(text, `${path}@${ref.slice(0, 12)}`);
+  if (!parsed.accounts) {
+    const first = parsed.findings.find((f) => f.severity === 'error');
+    throw new Error(`the accounts of ${source} cannot be read${first ? ` (${formatLocation(first.location)}: ${first.message})` : ''}: fix the manifest on the base branch first`);
+  }
+  return { accounts: parsed.accounts, source };
 }
 
 /**
@@ -69,16 +119,11 @@ export async function publishPlan(command: string, inputs: Inputs, env: NodeJS.P
     return undefined;
   }
   const plan = result.plan;
-  for (const f of result.failures) core.error(`account ${f.account}: ${f.message}`);
+  for (const f of result.failures) core.error(`account ${f.account} was not read: ${f.message}`);
   core.info(renderPlanText(plan));
-  if (result.failures.length) {
-    core.info(
-      `The plan covers ${result.selected.length - result.failures.length} of ${result.selected.length} account(s): ${result.failures.map((f) => f.account).join(', ')} could not be read, so their drift is unknown.`,
-    );
-  }
   const root = env.GITHUB_WORKSPACE || process.cwd();
   core.setOutput('plan', writeOutputFile('plan.json', `${JSON.stringify(plan, null, 2)}\n`, env));
-  core.setOutput('drift', String(plan.summary.drift));
+  core.setOutput('drift', driftState(plan));
   core.setOutput('changes', String(plan.summary.changes));
   // A dry run creates no role: it gives out no ARN a vendor could be handed.
   if (result.manifest && opts.roleArns !== false) core.setOutput('role-arns', JSON.stringify(roleArns(result.manifest, result.selected)));
@@ -90,10 +135,8 @@ export async function publishPlan(command: string, inputs: Inputs, env: NodeJS.P
 
 /** The Markdown report of a plan: summary, changes, unread accounts, findings, the picture. */
 export function planReport(command: string, inputs: Inputs, result: PlanCommandResult, plan: Plan): string {
+  // The unread accounts lead the plan's own headline (renderPlanMarkdown).
   let markdown = renderPlanMarkdown(plan, `iam-connections ${command}: \`${inputs.manifest}\``);
-  if (result.failures.length) {
-    markdown += `\n### Accounts not read\n\n${result.failures.map((f) => `- **${f.account}**: ${f.message}`).join('\n')}\n`;
-  }
   if (result.findings.length) markdown += `\n${renderFindingsMarkdown('Manifest findings', result.findings)}`;
   if (result.manifest) markdown += `\n### Who can reach what\n\n${renderAccessGraph(result.manifest, plan)}\n`;
   return markdown;

@@ -13,8 +13,10 @@ import { withKeyLastUsed } from '../aws/gaad.js';
 import { buildPlan } from '../plan/diff.js';
 import { keysNeedingLastUsed, liveKeyId } from '../plan/last-use.js';
 import type { Plan } from '../plan/model.js';
+import { withNotRead } from '../plan/summary.js';
 import { checkManifestPolicies } from '../policy/checks.js';
 import { selectAccounts } from './select-accounts.js';
+import { type TrustedAccounts, withTrustedAccounts } from './trusted-accounts.js';
 import { mapLimit } from '../concurrency.js';
 
 /** Reads accounts: the live reader and the snapshot reader both fit. */
@@ -44,6 +46,11 @@ export interface PlanCommandOptions {
   reader: (manifest: Manifest, selected: readonly string[]) => InventoryReader;
   /** How many accounts are read at once. */
   concurrency?: number;
+  /**
+   * Accounts and roles from a trusted manifest (the base branch's), replacing the manifest's own:
+   * the fork stage of a plan. Every account used must be there with a `planRole`.
+   */
+  trustedAccounts?: TrustedAccounts;
 }
 
 export interface AccountFailure {
@@ -72,8 +79,8 @@ export function validateForAws(file: string, root: string, env: Record<string, s
   const loaded = loadManifest(file, { root });
   const findings = [...loaded.findings];
   let values = new Map<string, string>();
+  if (loaded.checkable) findings.push(...checkManifestPolicies(loaded.checkable));
   if (loaded.manifest) {
-    findings.push(...checkManifestPolicies(loaded.manifest));
     const resolved = resolveEnvRefs(loaded.manifest, env, 'error');
     findings.push(...resolved.findings);
     values = resolved.values;
@@ -86,7 +93,7 @@ export async function runPlan(file: string, opts: PlanCommandOptions): Promise<P
   const v = validateForAws(file, opts.root, opts.env);
   const result: PlanCommandResult = { manifest: v.manifest, findings: v.findings, errors: [], failures: [], selected: [], envValues: v.values, inventories: [] };
   if (!v.ok || !v.manifest) return result;
-  const manifest = v.manifest;
+  let manifest = v.manifest;
 
   const { selected, unmatched } = selectAccounts(
     manifest.accounts.map((a) => a.name),
@@ -98,6 +105,14 @@ export async function runPlan(file: string, opts: PlanCommandOptions): Promise<P
     );
   }
   if (result.errors.length) return result;
+  if (opts.trustedAccounts) {
+    const trusted = withTrustedAccounts(manifest, opts.trustedAccounts, selected);
+    if (!trusted.manifest) {
+      result.errors.push(...trusted.errors);
+      return result;
+    }
+    manifest = result.manifest = trusted.manifest;
+  }
   let read: InventoryReader;
   try {
     read = opts.reader(manifest, selected);
@@ -139,6 +154,8 @@ export async function runPlan(file: string, opts: PlanCommandOptions): Promise<P
     result.plan = plan(inventories);
   }
   result.failures.sort((a, b) => a.account.localeCompare(b.account));
+  // Unknown is not clean: the plan itself carries the accounts it could not see.
+  result.plan = withNotRead(result.plan, result.failures.map((f) => ({ account: f.account, reason: f.message })));
   result.inventories = inventories;
   return result;
 }

@@ -23,8 +23,9 @@ export interface ValidateResult {
 export function validate(file: string, opts: ValidateOptions): ValidateResult {
   const loaded = loadManifest(file, { root: opts.root });
   const findings = [...loaded.findings];
+  // The policy checks also run over what is sound in a manifest with errors: all findings in one run.
+  if (loaded.checkable) findings.push(...checkManifestPolicies(loaded.checkable));
   if (loaded.manifest) {
-    findings.push(...checkManifestPolicies(loaded.manifest));
     // Secrets such as a vendor's external ID are often absent on pull requests: a warning here,
     // an error when plan or apply needs the value.
     findings.push(...resolveEnvRefs(loaded.manifest, opts.env, 'warning').findings);

@@ -15,6 +15,12 @@ export interface RunContext {
   headSha: string;
   /** The pull request head lives in another repository (or one since deleted). */
   isFork: boolean;
+  /**
+   * Set on `workflow_run` and `pull_request_target`: the run holds the base repository's
+   * credentials while the files it plans may come from a fork, so accounts and roles are read
+   * from the base branch at this commit (the pull request's base, or GITHUB_SHA).
+   */
+  trustedBase?: string;
 }
 
 type Env = Record<string, string | undefined>;
@@ -32,6 +38,11 @@ function get(v: unknown, ...path: string[]): unknown {
 
 function text(v: unknown): string | undefined {
   return typeof v === 'string' && v !== '' ? v : undefined;
+}
+
+/** Absent when unknown: the plan then refuses to run (src/action/plan.ts), the comment does not care. */
+function trustedBase(sha: string | undefined): { trustedBase?: string } {
+  return sha ? { trustedBase: sha } : {};
 }
 
 /** Pure: the context from the environment and the parsed event payload. */
@@ -55,12 +66,14 @@ export function parseRunContext(env: Env, event: unknown): RunContext {
       headSha: text(get(pr, 'head', 'sha')) ?? env.GITHUB_SHA ?? '',
       // A head repository that no longer exists is a deleted fork.
       isFork: head === undefined || head.toLowerCase() !== base?.toLowerCase(),
+      ...(eventName === 'pull_request_target' ? trustedBase(text(get(pr, 'base', 'sha')) ?? env.GITHUB_SHA) : {}),
     };
   }
   // The second stage of the two-stage pattern (README): the pull request's run is described by
   // the triggering workflow_run, and this run has the write token the first stage lacked.
   if (eventName === 'workflow_run') {
-    return { owner, repo, eventName, headSha: text(get(event, 'workflow_run', 'head_sha')) ?? env.GITHUB_SHA ?? '', isFork: false };
+    // GITHUB_SHA is the default branch's commit this stage runs from; head_sha is the pull request's.
+    return { owner, repo, eventName, headSha: text(get(event, 'workflow_run', 'head_sha')) ?? env.GITHUB_SHA ?? '', isFork: false, ...trustedBase(text(env.GITHUB_SHA)) };
   }
   return { owner, repo, eventName, headSha: env.GITHUB_SHA ?? '', isFork: false };
 }

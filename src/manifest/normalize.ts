@@ -69,15 +69,7 @@ class Normalizer {
       keys: keyRules(DEFAULT_KEY_RULES, d?.keys),
       ...(d?.region !== undefined ? { region: d.region } : {}),
     };
-    const accounts: AccountSpec[] = Object.entries(this.doc.accounts).map(([name, a]) => ({
-      name,
-      id: a.id,
-      ...(a.role !== undefined ? { role: a.role } : {}),
-      ...(a.planRole !== undefined ? { planRole: a.planRole } : {}),
-      ...(a.via !== undefined ? { via: a.via } : {}),
-      ...(a.region !== undefined ? { region: a.region } : {}),
-      at: this.at(['accounts', name]),
-    }));
+    const accounts = accountSpecs(this.doc, this.src);
     const connections = Object.entries(this.doc.connections).map(([name, c]) => this.connection(name, c, defaults));
     return { file: this.src.file, text: this.src.text, defaults, accounts, connections };
   }
@@ -274,6 +266,19 @@ class Normalizer {
     }
     return { kind: 'output', name: s.output === true ? `${connection}-access-key` : s.output.name, at };
   }
+}
+
+/** The accounts of a schema-valid document, each located at its key. */
+export function accountSpecs(doc: Pick<ManifestDoc, 'accounts'>, src: YamlSource): AccountSpec[] {
+  return Object.entries(doc.accounts).map(([name, a]) => ({
+    name,
+    id: a.id,
+    ...(a.role !== undefined ? { role: a.role } : {}),
+    ...(a.planRole !== undefined ? { planRole: a.planRole } : {}),
+    ...(a.via !== undefined ? { via: a.via } : {}),
+    ...(a.region !== undefined ? { region: a.region } : {}),
+    at: locate(src, ['accounts', name], 'key'),
+  }));
 }
 
 /** Builds the resolved model. File problems come back as findings; the model is complete otherwise. */

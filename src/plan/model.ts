@@ -139,9 +139,12 @@ export interface AccountPlan {
 }
 
 export interface PlanSummary {
-  /** Changes with an action other than 'none': the `changes` output. */
+  /** Changes with an action other than 'none', in the accounts read: the `changes` output. */
   changes: number;
-  /** Any change at all, report-only ones included: the `drift` output. */
+  /**
+   * Any change at all in the accounts read, report-only ones included. The `drift` output is
+   * `driftState(plan)` (./summary.ts): `unknown` whenever an account was not read.
+   */
   drift: boolean;
   /** All changes, report-only included. */
   total: number;
@@ -149,6 +152,13 @@ export interface PlanSummary {
   security: number;
   bySeverity: Record<Severity, number>;
   byKind: Partial<Record<ChangeKind, number>>;
+}
+
+/** A selected account the plan could not read (or not completely): its drift is unknown. */
+export interface AccountNotRead {
+  account: string;
+  /** Why, in the reader's words (no secret: credential and API errors only). */
+  reason: string;
 }
 
 export interface Plan {
@@ -160,6 +170,11 @@ export interface Plan {
   manifest: string;
   prune: boolean;
   accounts: AccountPlan[];
+  /**
+   * Selected accounts that were not read, or not completely: present (and non-empty) only then.
+   * Their drift is unknown, so the plan as a whole is never "clean" while this is set.
+   */
+  notRead?: AccountNotRead[];
   summary: PlanSummary;
 }
 

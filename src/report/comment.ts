@@ -13,6 +13,7 @@ import { type DroppableSection, DEFAULT_COMMENT_BUDGET, fitSections } from './co
 import { escapeCell } from './findings-markdown.js';
 import { buildAccessGraph } from './mermaid.js';
 import { SEVERITY_ICON, summaryRows } from './plan-markdown.js';
+import { notReadHeadline, readPart } from './not-read.js';
 import { changeVerb } from './plan-text.js';
 
 export const MARKER_TOOL = 'iam-connections';
@@ -231,14 +232,29 @@ export function buildPlanComment(plan: Plan, manifest: Manifest | undefined, opt
   const n = plan.accounts.length;
   // Only an explicit as-of is worth a line: "now" changes every run and would defeat the unchanged-body check.
   const asOf = plan.asOf !== plan.generatedAt ? ` Time-based rules evaluated as of ${plan.asOf}.` : '';
+  const unread = notReadHeadline(plan);
+  const counts = `**${s.changes} change${s.changes === 1 ? '' : 's'}** to make, ${s.total - s.changes} report-only, **${s.security} security-relevant**${s.withheld ? `, ${s.withheld} withheld by conflicts or missing input` : ''}`;
   const head = [
-    renderMarker({ target: opts.target, head: opts.headSha, generatedAt: opts.generatedAt, drift: s.drift }),
+    // An unread account leaves drift unknown: the marker then records neither answer.
+    renderMarker({ target: opts.target, head: opts.headSha, generatedAt: opts.generatedAt, ...(unread ? {} : { drift: s.drift }) }),
     `### iam-connections plan: ${codeSpan(opts.target)}`,
     '',
-    s.drift
-      ? `${s.security ? ':warning: ' : ''}**${s.changes} change${s.changes === 1 ? '' : 's'}** to make, ${s.total - s.changes} report-only, **${s.security} security-relevant**${s.withheld ? `, ${s.withheld} withheld by conflicts or missing input` : ''}.${asOf}`
-      : `:white_check_mark: All ${n} account${n === 1 ? '' : 's'} match the manifest${opts.previouslyDrifted ? ' (resolved since the last run)' : ''}.${asOf}`,
   ];
+  if (unread) {
+    head.push(
+      `:x: **${unread.title}**: their drift is unknown.${asOf}`,
+      '',
+      ...unread.notRead.map((r) => `- **${html(r.account)}**: ${escapeCell(maskAccessKeyIds(r.reason))}`),
+      '',
+      `${s.security ? ':warning: ' : ''}${readPart(unread, counts)}.`,
+    );
+  } else {
+    head.push(
+      s.drift
+        ? `${s.security ? ':warning: ' : ''}${counts}.${asOf}`
+        : `:white_check_mark: All ${n} account${n === 1 ? '' : 's'} match the manifest${opts.previouslyDrifted ? ' (resolved since the last run)' : ''}.${asOf}`,
+    );
+  }
   const rows = summaryRows(plan);
   if (rows.length) {
     head.push('', '| account | connection | creates | updates | deletes | rotations | report-only | security |', '|---|---|--:|--:|--:|--:|--:|--:|');

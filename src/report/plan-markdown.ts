@@ -4,6 +4,7 @@
  */
 import type { Change, Plan } from '../plan/model.js';
 import { escapeCell } from './findings-markdown.js';
+import { notReadHeadline, readPart } from './not-read.js';
 import { changeVerb } from './plan-text.js';
 
 export const SEVERITY_ICON: Record<string, string> = {
@@ -47,14 +48,22 @@ export function summaryRows(plan: Plan): { account: string; connection: string; 
 
 export function renderPlanMarkdown(plan: Plan, title: string): string {
   const s = plan.summary;
-  const out = [
-    `## ${title}`,
-    '',
-    s.drift
-      ? `**${s.changes} change(s)** to make, ${s.total - s.changes} report-only, **${s.security} security-relevant**${s.withheld ? `, ${s.withheld} withheld by conflicts or missing input` : ''}. As of ${plan.asOf}.`
-      : `No drift: the accounts match the manifest. As of ${plan.asOf}.`,
-    '',
-  ];
+  const unread = notReadHeadline(plan);
+  const counts = `**${s.changes} change(s)** to make, ${s.total - s.changes} report-only, **${s.security} security-relevant**${s.withheld ? `, ${s.withheld} withheld by conflicts or missing input` : ''}`;
+  const out = [`## ${title}`, ''];
+  if (unread) {
+    // Unknown is not clean: this leads, and no line below may read as "no drift".
+    out.push(
+      `:x: **${unread.title}**: their drift is unknown. As of ${plan.asOf}.`,
+      '',
+      ...unread.notRead.map((n) => `- **${escapeCell(n.account)}**: ${escapeCell(n.reason)}`),
+      '',
+      `${readPart(unread, counts)}.`,
+      '',
+    );
+  } else {
+    out.push(s.drift ? `${counts}. As of ${plan.asOf}.` : `No drift: the accounts match the manifest. As of ${plan.asOf}.`, '');
+  }
   const rows = summaryRows(plan);
   if (rows.length) {
     out.push('| account | connection | creates | updates | deletes | rotations | report-only | security |', '|---|---|--:|--:|--:|--:|--:|--:|');

@@ -5,6 +5,7 @@ import { now } from '../clock.js';
 import { awsAccess } from '../action/aws-access.js';
 import { snapshotInventoryReader } from '../commands/inventory-readers.js';
 import { type PlanCommandOptions, type PlanCommandResult, runPlan } from '../commands/plan.js';
+import { isBlocking } from '../diagnostics.js';
 import { renderFindingsText, tally, tallyLine } from '../report/findings-text.js';
 import { renderPlanMarkdown } from '../report/plan-markdown.js';
 import { renderPlanText } from '../report/plan-text.js';
@@ -44,8 +45,9 @@ export function planOptions(ctx: CommandContext, values: ParsedValues, command: 
  */
 export function reportPlanProblems(ctx: CommandContext, result: PlanCommandResult, nothing: string): boolean {
   const { io, manifest } = ctx;
-  // Notices and acknowledged risks are validate's to list; here they would bury the plan.
-  const loud = result.findings.filter((f) => f.severity !== 'notice' && !f.acknowledged);
+  // Only what stops the plan is listed here; warnings, notices and acknowledged risks are
+  // validate's to list (the tally says how many), or they would bury the plan on every run.
+  const loud = result.findings.filter(isBlocking);
   const findingsText = renderFindingsText(loud);
   if (findingsText) io.err(`${findingsText}\n`);
   if (result.findings.length) io.err(`${manifest}: ${tallyLine(tally(result.findings))} (see 'iam-connections validate' for all of them)\n\n`);

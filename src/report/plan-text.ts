@@ -70,7 +70,7 @@ function changeItem(c: Change, p: Palette): Item {
 function watchItem(w: WatchReport): Item {
   const what = w.found ? w.risks.join(' ') || 'found' : 'not found';
   const lines = [`${w.connection}: watched ${w.resource.type} ${w.resource.name}: ${what}`];
-  if (w.trust) lines.push(`trusted by ${w.trust.principals.join(', ') || 'no principal'}; ${w.trust.externalId ? 'requires an external ID' : 'no external ID required'}`);
+  if (w.trust) lines.push(`trusted by ${w.trust.principals.map((x) => x.replace(/^(AWS|Service|Federated|CanonicalUser):/, '$1 ')).join(', ') || 'no principal'}; ${w.trust.externalId ? 'requires an external ID' : 'no external ID required'}`);
   return { severity: w.severity, security: w.found && w.risks.length > 0, lines };
 }
 

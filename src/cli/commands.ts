@@ -16,6 +16,7 @@ const O = {
   },
   accounts: { name: 'accounts', arg: 'LIST', help: 'comma-separated account names or globs (default: all)' },
   asOf: { name: 'as-of', arg: 'DATE', help: 'evaluate rotation and expiry as of this ISO date' },
+  asOfWrite: { name: 'as-of', arg: 'DATE', help: 'preview as of this ISO date: a dry run, nothing is written' },
   prune: { name: 'prune', help: 'also delete managed resources that left the manifest' },
   out: { name: 'out', arg: 'FILE', help: 'also write the plan JSON to FILE' },
   failOn: { name: 'fail-on', arg: 'WHAT', help: 'what exits 1: error (default), drift or never' },
@@ -64,7 +65,7 @@ export const COMMANDS: CommandSpec[] = [
     summary: 'make the accounts match the manifest (users, roles, policies, first keys)',
     about:
       'Prints the full plan first. On a terminal it then asks for confirmation (type yes); without a\nterminal (CI) it proceeds. --dry-run prints the plan and stops. First access keys of new users\nare created, delivered to their sinks and verified.',
-    options: [O.manifest, O.root, O.format, O.accounts, O.prune, O.yes, O.dryRun, O.asOf, O.region, O.noColor, O.help],
+    options: [O.manifest, O.root, O.format, O.accounts, O.prune, O.yes, O.dryRun, O.asOfWrite, O.region, O.noColor, O.help],
     example: 'iam-connections apply -m connections.yaml --accounts staging',
     exit: ['every change was made (or nothing to do, or a dry run)', 'invalid manifest, a change failed, an account could not be read, or not confirmed'],
   },
@@ -73,7 +74,7 @@ export const COMMANDS: CommandSpec[] = [
     summary: 'move every integration key one stage along its rotation',
     about:
       'Prints the plan first, then asks for confirmation on a terminal as apply does. Each key moves one\nstage: create, deliver and verify the new key; deactivate the old one once unused; delete it later.',
-    options: [O.manifest, O.root, O.format, O.accounts, O.yes, O.dryRun, O.asOf, O.region, O.noColor, O.help],
+    options: [O.manifest, O.root, O.format, O.accounts, O.yes, O.dryRun, O.asOfWrite, O.region, O.noColor, O.help],
     example: 'iam-connections rotate -m connections.yaml --dry-run',
     exit: ['every key is where its rotation says (or nothing was due, or a dry run)', 'invalid manifest, a key step failed, or not confirmed'],
   },

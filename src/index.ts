@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 /**
- * One bundle, two front doors: with arguments it is the CLI (`iam-connections validate -m x`),
- * without them it is the GitHub Action, reading `INPUT_*` as the runner sets them.
+ * One bundle, two front doors: on a GitHub runner (GITHUB_ACTIONS=true) without arguments it is
+ * the GitHub Action, reading `INPUT_*` as the runner sets them; everywhere else, and with
+ * arguments, it is the CLI (`iam-connections validate -m x`), so running it bare on a laptop
+ * prints the usage instead of silently acting as the action.
  */
 import { runAction } from './action/main.js';
 import { runCli } from './cli/main.js';
@@ -13,4 +15,5 @@ process.stdout.on('error', (err: NodeJS.ErrnoException) => {
 });
 
 const args = process.argv.slice(2);
-process.exitCode = args.length > 0 ? await runCli(args) : await runAction();
+const onRunner = process.env.GITHUB_ACTIONS === 'true';
+process.exitCode = args.length === 0 && onRunner ? await runAction() : await runCli(args);

@@ -1,6 +1,6 @@
 /**
  * The command line, as a person runs it: `node dist/index.js <command>` with the standard AWS
- * credential chain (static keys here) against moto, and the bundled demo.
+ * credential chain (static keys here) against moto, and the offline demo's commands.
  */
 import { ListAccessKeysCommand } from '@aws-sdk/client-iam';
 import { runCli as cli, STACK_TRACE } from './run-action.js';
@@ -16,7 +16,7 @@ afterAll(async () => {
   await world?.stop();
 });
 
-test('npm run demo: validate and plan the example against the bundled snapshot, no credentials', async () => {
+test('npm run demo:offline: validate and plan the example against the bundled snapshot, no credentials', async () => {
   const env = { CLOUDYN_EXTERNAL_ID: 'Contoso-0123456789' };
   const v = await cli(['validate', '-m', 'examples/connections.yaml'], process.cwd(), env);
   expect(v.code).toBe(0);

@@ -9,6 +9,10 @@ import { actionApply } from './apply.js';
 import { actionPlan } from './plan.js';
 import { actionRotate } from './rotate.js';
 import { actionValidate } from './validate.js';
+import { validate } from '../commands/validate.js';
+import { tally, tallyLine } from '../report/findings-text.js';
+import { missingRunnerFiles } from './files.js';
+import { emitFindings } from './findings.js';
 
 const WRITE_COMMANDS = new Set(['apply', 'rotate']);
 const PR_EVENTS = new Set(['pull_request', 'pull_request_target']);
@@ -33,6 +37,18 @@ export async function runAction(env: NodeJS.ProcessEnv = process.env): Promise<n
         `iam-connections: "${inputs.command}" writes to AWS and refuses to run on ${env.GITHUB_EVENT_NAME} events: ` +
           'a pull request (possibly from a fork) must never change IAM. Run "validate" and "plan" on pull requests, ' +
           `and "${inputs.command}" on push to the default branch, a schedule or workflow_dispatch.`,
+      );
+      return 1;
+    }
+    const missing = missingRunnerFiles(env);
+    if (missing.length) {
+      // The validation result first (log and annotations only: no output can be written), then why nothing else ran.
+      const result = validate(inputs.manifest, { root: env.GITHUB_WORKSPACE || process.cwd(), env });
+      emitFindings(result.findings);
+      core.info(`iam-connections validate: ${inputs.manifest} is ${result.ok ? 'valid' : 'INVALID'} (${tallyLine(tally(result.findings))}).`);
+      const named = missing.map((m) => `${m.variable} names ${m.path}, which does not exist`).join('; ');
+      core.setFailed(
+        `iam-connections: ${named}. The runner creates this file before every step; without it the outputs and the job summary would be lost, so "${inputs.command}" did not run${inputs.command === 'validate' ? '' : ' (nothing was read from or written to AWS)'}. Run the action as a workflow step, or create the file.`,
       );
       return 1;
     }

@@ -44,7 +44,8 @@ import {
   RemoveUserFromGroupCommand,
 } from '@aws-sdk/client-iam';
 import { maskKeyId } from '../aws/inventory.js';
-import { awsCall, isNoSuchEntity, type StepContext } from './call.js';
+import { errorCode, errorSummary } from '../aws/retry.js';
+import { awsCall, isNoSuchEntity, type StepContext, StepError } from './call.js';
 
 /** Runs a delete; NoSuchEntity means someone (or an earlier run) already did it. */
 async function gone(ctx: StepContext, action: string, resource: string, fn: () => Promise<unknown>): Promise<void> {
@@ -69,10 +70,31 @@ async function pages<T>(fetch: (marker: string | undefined) => Promise<{ items: 
 
 const next = (o: { IsTruncated?: boolean; Marker?: string }): string | undefined => (o.IsTruncated === true ? o.Marker : undefined);
 
-/** Takes user `name` apart and deletes it; returns what was removed, for the log. */
+/**
+ * Takes user `name` apart and deletes it; returns what was removed, for the log. A failure part
+ * way says what was already removed: deleted keys are gone whatever the outcome, and a report
+ * that shows only the failure (and "0 changes done") would hide that.
+ */
 export async function deleteUser(ctx: StepContext, name: string, arn: string): Promise<string[]> {
-  const { iam } = ctx;
   const removed: string[] = [];
+  try {
+    return await takeUserApart(ctx, name, arn, removed);
+  } catch (err) {
+    throw withProgress(err, removed);
+  }
+}
+
+/** The same error, its message ending with what the step removed before it failed. */
+function withProgress(err: unknown, removed: readonly string[]): unknown {
+  if (removed.length === 0) return err;
+  const note = ` (before this failure it removed: ${removed.join(', ')})`;
+  if (err instanceof StepError) return new StepError(`${err.message}${note}`, { ...(err.code !== undefined ? { code: err.code } : {}), conflict: err.conflict, cause: err });
+  const code = errorCode(err);
+  return new StepError(`${errorSummary(err)}${note}`, { ...(code !== undefined ? { code } : {}), cause: err });
+}
+
+async function takeUserApart(ctx: StepContext, name: string, arn: string, removed: string[]): Promise<string[]> {
+  const { iam } = ctx;
   const userRes = arn;
 
   try {

@@ -1,53 +1,62 @@
-/** The command line: the same core as the action, reporting to the terminal. */
-import { parseArgs } from 'node:util';
+/**
+ * The command line: the same core as the action, reporting to the terminal.
+ *
+ * Conventions (as gh and terraform): `iam-connections COMMAND [options]`; `--help`/`-h` and
+ * `help [COMMAND]` print help on stdout and exit 0; `--version`/`-V`/`version` print the
+ * version; a usage mistake (no command, an unknown command or option, a bad value) prints what
+ * is wrong and the usage on stderr and exits 2. 1 means the command ran and found or met an error.
+ */
 import { checkClockEnv } from '../clock.js';
 import { validate } from '../commands/validate.js';
+import { renderFindingsMarkdown } from '../report/findings-markdown.js';
 import { renderFindingsText, tally, tallyLine } from '../report/findings-text.js';
+import { ANSI, PLAIN, wantColour } from '../text/ansi.js';
+import { didYouMeanText } from '../text/suggest.js';
+import { VERSION } from '../version.js';
+import { parseCommandLine, type ParsedValues } from './args.js';
+import { type CliIo, type CommandContext, str } from './context.js';
+
+export type { CliIo } from './context.js';
+import { ALL_OPTIONS, COMMANDS, commandHelp, findCommand, globalHelp } from './commands.js';
 import { cliPermissions } from './permissions.js';
 import { cliPlan } from './plan.js';
 import { cliWrite } from './write.js';
-
-const USAGE = `Usage: iam-connections <command> [options]
-
-Commands:
-  validate    check the manifest and its policies offline (no AWS access)
-  plan        compare the manifest with the accounts and print what would change
-  apply       make the accounts match the manifest (users, roles, policies, first keys)
-  rotate      move every integration key one stage along its rotation
-  permissions print the least-privilege planner and writer roles the action needs for this manifest
-              (iam-connections permissions -m connections.yaml --repository owner/name [--environment prod])
-
-Options:
-  -m, --manifest FILE   the manifest (default: connections.yaml)
-      --root DIR        repository root; policy files may not leave it (default: current folder)
-      --format FORMAT   text (default), json (findings or the plan) or markdown (the plan report)
-      --state FILE      plan against a snapshot instead of live accounts: the output of
-                        'aws iam get-account-authorization-details', or { "accounts": { NAME: ... } }
-      --accounts LIST   comma-separated account names or globs (default: all)
-      --as-of DATE      evaluate rotation and expiry as of this ISO date (apply, rotate: preview only)
-      --prune           plan (and apply) deletion of managed resources that left the manifest
-      --out FILE        also write the plan JSON to FILE
-      --fail-on WHAT    plan: error (default), drift or never
-      --region REGION   region for STS (default: AWS_REGION, else us-east-1)
-  -h, --help            show this help
-
-plan, apply and rotate use the standard AWS credential chain (AWS_PROFILE, AWS_ACCESS_KEY_ID, ...)
-and assume each account's role from the manifest. GitHub secret sinks read GITHUB_TOKEN.
-`;
-
-export interface CliIo {
-  out: (s: string) => void;
-  err: (s: string) => void;
-  env: NodeJS.ProcessEnv;
-  cwd: string;
-}
 
 const defaultIo: CliIo = {
   out: (s) => process.stdout.write(s),
   err: (s) => process.stderr.write(s),
   env: process.env,
   cwd: process.cwd(),
+  stdoutIsTTY: process.stdout.isTTY === true,
+  interactive: process.stdin.isTTY === true && process.stdout.isTTY === true,
+  readLine: readStdinLine,
 };
+
+function readStdinLine(): Promise<string | undefined> {
+  return new Promise((resolve) => {
+    let buf = '';
+    const onData = (d: Buffer): void => {
+      buf += d.toString('utf8');
+      const nl = buf.indexOf('\n');
+      if (nl >= 0) finish(buf.slice(0, nl).replace(/\r$/, ''));
+    };
+    const onEnd = (): void => finish(buf.length ? buf : undefined);
+    const finish = (line: string | undefined): void => {
+      process.stdin.off('data', onData);
+      process.stdin.off('end', onEnd);
+      process.stdin.pause();
+      resolve(line);
+    };
+    process.stdin.on('data', onData);
+    process.stdin.on('end', onEnd);
+    process.stdin.resume();
+  });
+}
+
+function usageError(io: CliIo, message: string, help: string): number {
+  io.err(`iam-connections: ${message}\n\n${help}`);
+  return 2;
+}
 
 export async function runCli(argv: string[], io: CliIo = defaultIo): Promise<number> {
   // First, before the arguments: a simulated clock is said, a bad one stops the run.
@@ -57,65 +66,82 @@ export async function runCli(argv: string[], io: CliIo = defaultIo): Promise<num
     return 2;
   }
   if (clock.notice) io.err(`${clock.notice}\n`);
-  // Its own flags (--repository, --branch, --environment): parsed by the command itself.
-  if (argv[0] === 'permissions') return cliPermissions(argv.slice(1), io);
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        manifest: { type: 'string', short: 'm', default: 'connections.yaml' },
-        root: { type: 'string' },
-        format: { type: 'string', default: 'text' },
-        state: { type: 'string' },
-        accounts: { type: 'string' },
-        'as-of': { type: 'string' },
-        prune: { type: 'boolean' },
-        out: { type: 'string' },
-        'fail-on': { type: 'string', default: 'error' },
-        region: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
-  } catch (err) {
-    io.err(`iam-connections: ${(err as Error).message}\n\n${USAGE}`);
-    return 2;
+  const [first, ...rest] = argv;
+  if (first === undefined) return usageError(io, 'no command given', globalHelp());
+  if (first === '-h' || first === '--help') {
+    io.out(globalHelp());
+    return 0;
   }
-  const { values, positionals } = parsed;
-  const command = positionals[0];
-  if (values.help || !command) {
-    (command || values.help ? io.out : io.err)(USAGE);
-    return values.help ? 0 : 2;
+  if (first === '-V' || first === '--version' || first === 'version') {
+    io.out(`iam-connections ${VERSION}\n`);
+    return 0;
   }
-  if (!['text', 'json', 'markdown'].includes(values.format ?? 'text')) {
-    io.err(`iam-connections: --format must be text, json or markdown, not "${values.format}"\n`);
-    return 2;
-  }
-  if (!['error', 'drift', 'never'].includes(values['fail-on'] ?? 'error')) {
-    io.err(`iam-connections: --fail-on must be error, drift or never, not "${values['fail-on']}"\n`);
-    return 2;
-  }
-  const manifest = values.manifest ?? 'connections.yaml';
-  switch (command) {
-    case 'validate': {
-      const result = validate(manifest, { root: values.root ?? io.cwd, env: io.env });
-      if (values.format === 'json') {
-        io.out(`${JSON.stringify({ ok: result.ok, findings: result.findings }, null, 2)}\n`);
-      } else {
-        const text = renderFindingsText(result.findings);
-        if (text) io.out(`${text}\n\n`);
-        io.out(`${manifest}: ${result.ok ? 'valid' : 'INVALID'} (${tallyLine(tally(result.findings))})\n`);
-      }
-      return result.ok ? 0 : 1;
+  if (first === 'help') {
+    if (rest[0] === undefined) {
+      io.out(globalHelp());
+      return 0;
     }
+    const spec = findCommand(rest[0]);
+    if (!spec) return unknownCommand(io, rest[0]);
+    io.out(commandHelp(spec));
+    return 0;
+  }
+  if (first.startsWith('-')) return usageError(io, `put the command first: iam-connections COMMAND [options] (got ${first})`, globalHelp());
+  const spec = findCommand(first);
+  if (!spec) return unknownCommand(io, first);
+
+  const parsed = parseCommandLine(rest, spec.options, spec.name, ALL_OPTIONS);
+  if (!parsed.ok) {
+    io.err(`iam-connections ${spec.name}: ${parsed.message}\n`);
+    return 2;
+  }
+  const values = parsed.values;
+  if (values.help) {
+    io.out(commandHelp(spec));
+    return 0;
+  }
+  if (parsed.positionals.length) {
+    io.err(`iam-connections ${spec.name}: unexpected argument "${parsed.positionals[0]}" (the manifest is given with -m FILE; see 'iam-connections ${spec.name} --help')\n`);
+    return 2;
+  }
+  const format = str(values, 'format') ?? 'text';
+  if (format !== 'text' && format !== 'json' && format !== 'markdown') {
+    io.err(`iam-connections ${spec.name}: --format must be text, json or markdown, not "${format}"\n`);
+    return 2;
+  }
+  const colour = format === 'text' && wantColour({ noColorFlag: values['no-color'] === true, env: io.env, isTTY: io.stdoutIsTTY === true });
+  const ctx: CommandContext = { manifest: str(values, 'manifest') ?? 'connections.yaml', format, palette: colour ? ANSI : PLAIN, io };
+  switch (spec.name) {
+    case 'validate':
+      return cliValidate(ctx, values);
     case 'plan':
-      return cliPlan(manifest, values, io);
+      return cliPlan(ctx, values);
     case 'apply':
     case 'rotate':
-      return cliWrite(command, manifest, values, io);
-    default:
-      io.err(`iam-connections: unknown command "${command}"\n\n${USAGE}`);
-      return 2;
+      return cliWrite(spec.name, ctx, values);
+    case 'permissions':
+      return cliPermissions(ctx, values);
   }
+  return unknownCommand(io, first);
+}
+
+function unknownCommand(io: CliIo, name: string): number {
+  const hint = didYouMeanText(name, [...COMMANDS.map((c) => c.name), 'help', 'version']);
+  return usageError(io, `unknown command "${name}"${hint ? `: ${hint}` : ''}`, globalHelp());
+}
+
+function cliValidate(ctx: CommandContext, values: ParsedValues): number {
+  const { io, manifest } = ctx;
+  const result = validate(manifest, { root: str(values, 'root') ?? io.cwd, env: io.env });
+  if (ctx.format === 'json') {
+    io.out(`${JSON.stringify({ command: 'validate', ok: result.ok, manifest, findings: result.findings }, null, 2)}\n`);
+  } else if (ctx.format === 'markdown') {
+    io.out(renderFindingsMarkdown(`iam-connections validate: \`${manifest}\` ${result.ok ? 'valid' : 'INVALID'}`, result.findings));
+  } else {
+    const text = renderFindingsText(result.findings);
+    if (text) io.out(`${text}\n\n`);
+    const verdict = result.ok ? ctx.palette.ok('valid') : ctx.palette.bad('INVALID');
+    io.out(`${manifest}: ${verdict} (${tallyLine(tally(result.findings))})\n`);
+  }
+  return result.ok ? 0 : 1;
 }

@@ -50,7 +50,15 @@ export function externalIdValues(manifest: Manifest, accounts: readonly string[]
 }
 
 export async function runApply(file: string, opts: ApplyCommandOptions): Promise<ApplyCommandResult> {
-  const planned: ApplyCommandResult = await runPlan(file, opts);
+  const planned = await runPlan(file, opts);
+  return applyPlanned(file, planned, opts);
+}
+
+/**
+ * The writes of `apply` for a plan already computed (and shown, and confirmed) in this run.
+ * Returns `planned` untouched when it holds no valid plan.
+ */
+export async function applyPlanned(file: string, planned: PlanCommandResult, opts: ApplyCommandOptions): Promise<ApplyCommandResult> {
   if (!planned.plan || !planned.manifest) return planned;
   const manifest = planned.manifest;
   if (opts.dryRun) return { ...planned, preview: applyPreview(planned.plan) };
@@ -61,12 +69,40 @@ export async function runApply(file: string, opts: ApplyCommandOptions): Promise
     ...(opts.log ? { log: opts.log } : {}),
     ...(opts.onOutcome ? { onOutcome: opts.onOutcome } : {}),
   });
-  const result: ApplyCommandResult = { ...planned, apply, summary: summarizeApply(apply) };
+  const result: ApplyCommandResult = { ...planned, failures: [...planned.failures], apply, summary: summarizeApply(apply) };
   const needsKeys = planned.plan.accounts.some((a) => a.changes.some((c) => c.kind.startsWith('key-') && c.action !== 'none'));
   if (opts.keys && needsKeys) {
     const read = await runPlan(file, { ...opts, accounts: planned.selected });
     result.keys = await rotateAccounts(read, { ...opts.keys, now: opts.now, onlyMissingKeys: true });
     for (const f of read.failures) result.failures.push({ account: f.account, message: `after apply: ${f.message}` });
+    // The executor leaves key creation to the rotation path just run: its outcome is the key's.
+    result.apply = withFirstKeys(apply, result.keys);
+    result.summary = summarizeApply(result.apply);
   }
   return result;
+}
+
+/**
+ * The executor's "create access-key" placeholders replaced by what the first-key rotation did:
+ * done ("first key created, delivered to ..., verified") or failed (with why), so the summary
+ * counts a delivered key as done and a failed one as failed.
+ */
+export function withFirstKeys(apply: ApplyResult, keys: readonly AccountRotation[]): ApplyResult {
+  const accounts = apply.accounts.map((a) => ({
+    ...a,
+    outcomes: a.outcomes.map((o): ChangeOutcome => {
+      if (o.resource.type !== 'access-key' || o.action !== 'create' || o.status !== 'skipped') return o;
+      const rotation = keys.find((k) => k.account === a.account);
+      const user = rotation?.users.find((u) => u.connection === o.connection);
+      if (rotation?.error) return { ...o, status: 'failed', message: `first key not created: ${rotation.error}` };
+      if (!user) return o;
+      if (user.status === 'changed' && user.failures.length === 0) {
+        const where = user.delivered.length ? user.delivered.join(', ') : 'no sink';
+        return { ...o, status: 'done', message: `first key created, delivered to ${where}, verified` };
+      }
+      if (user.status === 'failed' || user.failures.length) return { ...o, status: 'failed', message: `first key: ${user.failures.join('; ') || 'failed'}` };
+      return { ...o, message: `first key not created: ${user.status === 'locked' ? 'another run holds the user lock' : 'rotation made no change'}` };
+    }),
+  }));
+  return { ...apply, accounts };
 }

@@ -37,11 +37,26 @@ export const iamPath = text('path')
   .max(512, 'path is longer than 512 characters')
   .regex(IAM_PATH, 'path must be "/" or start and end with "/" (for example /connections/)');
 
+/**
+ * An unquoted ID is a YAML number. Only a short one lost leading zeros (or YAML read it as
+ * octal or in exponent form, which the digits cannot show): say so only then.
+ */
+export function accountIdNumberMessage(n: number): string {
+  const digits = Number.isSafeInteger(n) && n >= 0 ? String(n) : undefined;
+  if (digits !== undefined && digits.length === 12) {
+    return `account ID must be a quoted string: YAML reads the unquoted ${digits} as a number, and IDs must be strings; write "${digits}" in quotes`;
+  }
+  if (digits !== undefined && digits.length < 12) {
+    return `account ID must be a quoted 12-digit string: YAML read it as the number ${digits}, which dropped its leading zeros; write "${digits.padStart(12, '0')}" in quotes (check it is the ID you meant)`;
+  }
+  return `account ID must be a quoted 12-digit string: YAML read it as the number ${n}, not 12 digits; write the ID in quotes, for example "111122223333"`;
+}
+
 export const accountId = z
   .string({
     error: (iss) =>
       typeof iss.input === 'number'
-        ? `account ID must be a quoted 12-digit string: YAML read it as the number ${iss.input}, which drops leading zeros; write "${String(iss.input).padStart(12, '0')}" in quotes`
+        ? accountIdNumberMessage(iss.input)
         : 'account ID must be a 12-digit string in quotes',
   })
   .regex(ACCOUNT_ID, 'account ID must be exactly 12 digits, in quotes (for example "111122223333")');

@@ -32,11 +32,29 @@ export function finding(
 ): Draft {
   const info = checkInfo(check);
   const f: Draft = { check, severity: info.severity, message, location };
-  if (extra.fix !== undefined) f.fix = extra.fix;
+  if (extra.fix !== undefined) f.fix = info.acknowledgeable ? withAcknowledgeYaml(extra.fix, check, extra.connection, extra.subject) : extra.fix;
   if (extra.connection !== undefined) f.connection = extra.connection;
   if (info.acknowledgeable) f.acknowledgeable = true;
   if (extra.subject) f.subject = extra.subject;
   return f;
+}
+
+/**
+ * The YAML that accepts this risk, in flow style so it fits on the fix line:
+ * `acknowledge: [{ check: policy/full-service-access, action: "s3:*", reason: "..." }]`.
+ * With `action`, the acknowledgement covers only this grant, not every future one of the check.
+ */
+export function acknowledgeYaml(check: CheckId, connection: string | undefined, subject?: Draft['subject']): string {
+  const action = subject && subject.actions.length > 0 ? `, action: ${JSON.stringify(subject.pattern)}` : '';
+  const where = connection !== undefined ? `under connections.${connection}` : 'under the connection';
+  return `add ${where}: acknowledge: [{ check: ${check}${action}, reason: "why the vendor needs it" }]`;
+}
+
+/** A fix that mentions acknowledging shows how; one that does not gets the YAML as the alternative. */
+function withAcknowledgeYaml(fix: string, check: CheckId, connection: string | undefined, subject?: Draft['subject']): string {
+  const yaml = acknowledgeYaml(check, connection, subject);
+  const stem = fix.replace(/,? or acknowledge(?: it|: \{[^}]*\})?\.?$/, '').replace(/\.$/, '');
+  return `${stem}; or, to accept the risk, ${yaml}.`;
 }
 
 /** A finding about the node at `path` in a document, located in its file (or on the preset line). */

@@ -385,7 +385,9 @@ async function rotate(input: RotateAccountInput, step: Extract<RotationStep, { k
     await iamCall(input, env, 'iam:UntagUser', () => iam.send(new UntagUserCommand({ UserName: user, TagKeys: [KEY_PREVIOUS_TAG] })));
   }
   env.log(`recorded ${masked} as ${KEY_CURRENT_TAG}${replaced ? `, ${maskKeyId(replaced)} as previous` : ''}`);
-  return `rotated: created ${masked}, delivered to ${env.result.delivered.length} sink(s), verified, recorded${replaced ? `; ${maskKeyId(replaced)} stays active for the overlap` : ''}`;
+  const where = `delivered to ${env.result.delivered.join(', ')}, verified, recorded`;
+  // A user's first key replaces nothing: calling it "rotated" would hide that it is new.
+  return replaced ? `rotated: created ${masked}, ${where}; ${maskKeyId(replaced)} stays active for the overlap` : `first key created: ${masked}, ${where}`;
 }
 
 async function deliver(input: RotateAccountInput, sink: Sink, payload: KeyPayload): Promise<SinkDelivery> {

@@ -21,7 +21,7 @@ async function resolveKey(ctx: StepContext, user: string, named: string): Promis
 
 export function accessKey(c: Change): PreparedStep {
   if (c.action === 'create' || c.action === 'rotate') {
-    return { run: () => Promise.resolve({ status: 'skipped', reason: 'keys are created by rotate: run the rotate command to create and deliver it' }) };
+    return { run: () => Promise.resolve({ status: 'skipped', reason: 'the first key is made after the other changes (create, deliver to every sink, verify, record), or by the rotate command' }) };
   }
   const { fields: f, where } = target(c);
   const masked = maskKeyId(str(c, f, where, 'keyId'));

@@ -3,6 +3,7 @@
  * (each account's role assumed from it), the same plan, executor and rotation as the action.
  * Keys for `output` sinks cannot be delivered outside a workflow: those deliveries fail and say so.
  */
+import { randomBytes } from 'node:crypto';
 import { parseAsOf } from '../action/inputs.js';
 import { now } from '../clock.js';
 import { awsAccess } from '../action/aws-access.js';
@@ -14,6 +15,9 @@ import { runPlan } from '../commands/plan.js';
 import { renderFindingsText, tally, tallyLine } from '../report/findings-text.js';
 import { renderPlanText } from '../report/plan-text.js';
 import { vendorHandoff } from '../report/vendor-handoff.js';
+import { workflowRuns } from '../github/workflow-runs.js';
+import { holderLiveness } from '../rotate/lock-holder.js';
+import { holderId } from '../rotate/lock-tag.js';
 import { rotateReportText } from '../rotate/report.js';
 import type { CliIo } from './main.js';
 import type { PlanFlags } from './plan.js';
@@ -33,7 +37,8 @@ export async function cliWrite(command: 'apply' | 'rotate', manifest: string, fl
   const keys: Omit<RotateOptions, 'onlyMissingKeys' | 'now'> = {
     clients: access.rotateClients,
     region,
-    runId: `cli-${process.pid}-${Date.now().toString(36)}`,
+    runId: holderId(io.env, randomBytes(3).toString('hex')),
+    lock: { liveness: holderLiveness(io.env.GITHUB_TOKEN ? workflowRuns(io.env.GITHUB_TOKEN, io.env) : undefined) },
     mask: () => undefined, // nothing prints the secret: it goes only to the sinks
     log: (line) => io.err(`${line}\n`),
   };

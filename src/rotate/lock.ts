@@ -9,10 +9,16 @@
  * 2. Write our value, and measure the time from sending that read to the write's answer.
  * 3. Wait `settleMs` after the last write of the batch, then read every tag again: ours only if
  *    our value is there.
- * 4. A run whose read-to-write time exceeded `settleMs` backs off (releases, retries with jitter a
- *    bounded number of times): its write may have landed after another run's step-3 read.
+ * 4. A run whose read-to-write time exceeded `settleMs` backs off for this user and reports
+ *    contention: its write may have landed after another run's step-3 read, so that run may
+ *    be mid-rotation. It leaves its value in place as a fence: the other run stops at its next
+ *    re-check, and nobody else starts on the user until the fence expires or GitHub reports
+ *    this run ended. (Removing it and retrying, the obvious alternative, would let a run start
+ *    while the other is still between two writes, and delete its new key as unrecorded.)
  * 5. Before every write that touches keys or the record, `assertLockHeld` reads the tag again
- *    and stops the user with `LockLost` if it is no longer ours or about to expire.
+ *    and stops the user with `LockLost` if it is no longer ours or expires within `marginMs`
+ *    (longer than any stretch between two re-checks: delivery and verification); it extends a
+ *    lock past half its life, so a long batch never runs out.
  *
  * Why that excludes: if A and B both confirmed, say A's write landed first at wA and B's at wB.
  * A's confirming read saw its own value, so it ran before wB, and it ran at least `settleMs` after
@@ -40,9 +46,14 @@ export interface LockOptions {
   ttlMs?: number;
   /** Wait between the last write of a batch and the confirming reads. Default 2 s. */
   settleMs?: number;
-  /** A lock expiring sooner than this is not ours to write under. Default 60 s. */
+  /**
+   * A lock expiring sooner than this is not ours to write under. Default 5 minutes (a third of
+   * a shorter ttl): more than
+   * the longest stretch between two re-checks (deliveries and up to 2 minutes of verification)
+   * plus any skew between runners' clocks.
+   */
   marginMs?: number;
-  /** Tries per user when our own lock write was slower than the settle. Default 3. */
+  /** Tries per user when the lock changed under a run that judged it free. Default 3. */
   attempts?: number;
   /** Users whose lock is read and written at once. Default 16. */
   concurrency?: number;
@@ -162,9 +173,14 @@ export async function acquireLocks(iam: IAMClient, users: readonly string[], opt
       return false;
     }
     if (now === w.value) {
-      // Our write may have landed after another run confirmed: give the user up and try again.
-      await untag(iam, w.user, opts.retry);
-      return true;
+      // Our write may have landed after another run confirmed: keep it as a fence (see step 4).
+      results.set(w.user, {
+        held: false,
+        message:
+          `lock contention on user ${w.user}: writing the lock took ${Math.round(w.spanMs)} ms from the check, longer than the ${settle} ms settle time, so another run may have taken it meanwhile: ` +
+          `nothing done here; the lock stays until it expires at ${until(parseLock(w.value)!)} or this run ends; retry later`,
+      });
+      return false;
     }
     const other = parseLock(now);
     if (other && other.holder.id !== opts.runId && other.expiresAt > opts.clock.now()) {
@@ -182,27 +198,34 @@ export async function acquireLocks(iam: IAMClient, users: readonly string[], opt
     pending = [...written.filter((w) => w.value === undefined).map((w) => w.user), ...toConfirm.filter((_, i) => again[i]).map((w) => w.user)];
   }
   for (const user of pending) {
-    results.set(user, {
-      held: false,
-      message:
-        `lock contention on user ${user}: after ${attempts} tries this run could not take its lock safely (writing the lock took longer than the ${settle} ms settle time, ` +
-        `or another run wrote it at the same moment): nothing done here; retry later`,
-    });
+    results.set(user, { held: false, message: `lock contention on user ${user}: the lock changed under this run ${attempts} times while it tried to take it: nothing done here; retry later` });
   }
   return results;
 }
 
 /**
  * Throws LockLost unless the user's lock is still this run's and valid for `marginMs` more: call
- * it right before each write that touches a key or the key record.
+ * it right before each write that touches a key or the key record. Extends the lock when less
+ * than half its life is left (safe: it is ours and unexpired, so nobody may take it meanwhile).
  */
-export async function assertLockHeld(iam: IAMClient, user: string, before: string, opts: Pick<LockOptions, 'runId' | 'clock' | 'retry' | 'marginMs'>): Promise<void> {
+export async function assertLockHeld(
+  iam: IAMClient,
+  user: string,
+  before: string,
+  opts: Pick<LockOptions, 'runId' | 'clock' | 'retry' | 'marginMs' | 'ttlMs'>,
+): Promise<void> {
   const l = parseLock((await readUserTags(iam, user, opts.retry))[ROTATE_LOCK_TAG]);
   const stop = (what: string): LockLost =>
     new LockLost(`the rotate lock on user ${user} ${what}: stopped before ${before}; nothing more was written for ${user}. Rerun rotate: it continues from what was recorded`);
   if (l === undefined) throw stop('was removed by another run');
   if (l.holder.id !== opts.runId) throw stop(`is now held by another run (${describeHolder(l.holder)}, until ${until(l)})`);
-  if (l.expiresAt - opts.clock.now() < (opts.marginMs ?? 60_000)) throw stop(`expires at ${until(l)}, too soon to start a write under it`);
+  const ttl = opts.ttlMs ?? 15 * 60_000;
+  const left = l.expiresAt - opts.clock.now();
+  if (left < (opts.marginMs ?? Math.min(5 * 60_000, ttl / 3))) throw stop(`expires at ${until(l)}, too soon to start a write under it`);
+  if (left < ttl / 2) {
+    const value = formatLock(opts.runId, opts.clock.now() + ttl);
+    await withRetry(() => iam.send(new TagUserCommand({ UserName: user, Tags: [{ Key: ROTATE_LOCK_TAG, Value: value }] })), { ...opts.retry, label: `iam:TagUser ${user}` });
+  }
 }
 
 /** Removes the lock if it is still this run's. `tags`: a read made a moment ago, to spare one. */

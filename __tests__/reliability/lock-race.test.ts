@@ -3,8 +3,9 @@
  * rotation path (rotateAccount, which `rotate` and apply's key changes both go through) against
  * one user whose key is due, with seeded timings:
  *
- * - "two rotations": both start within 300 ms, and the lock TagUser of one or both is delayed
- *   beyond the settle time, so it lands after the other run's confirming read;
+ * - "two rotations": both start within 300 ms, the lock TagUser of one or both is delayed
+ *   beyond the settle time, so it lands after the other run's confirming read, and deliveries
+ *   are slow, so a run's new key is still unrecorded when the other run plans;
  * - "apply against rotate": the second run starts at a random moment of the first one's
  *   rotation (before, during or after its lock, while its new key is being delivered), with its
  *   own lock write delayed beyond the settle half of the time, and sees the first run's new key
@@ -181,6 +182,8 @@ async function race(scenario: 'two rotations' | 'apply against rotate', seed: nu
     for (const [i, run] of RUNS.entries()) {
       if (mode === 'both' || (mode === 'first') === (i === 0)) proxy.inject({ when: (c) => isLockWrite(c, run), delayMs: SETTLE + 100 + Math.round(random() * 700) });
     }
+    // Deliveries take a while, so each run's new key is in flight (created, not recorded) when the other looks.
+    proxy.inject({ service: 'secretsmanager', action: /^(CreateSecret|PutSecretValue)$/, delayMs: 500 + Math.round(random() * 1500) });
     starts = [0, Math.round(random() * 300)];
   } else {
     // The rotation's delivery takes a while; the second run lands somewhere in it.

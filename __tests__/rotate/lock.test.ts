@@ -6,8 +6,11 @@
  * whose own lock write is slower than the settle backs off; the re-check before writes; and a
  * re-run attempt removing its predecessor's lock when it has nothing to do.
  */
-import { CreateUserCommand, IAMClient, ListUserTagsCommand, TagUserCommand } from '@aws-sdk/client-iam';
+import { CreateAccessKeyCommand, CreateUserCommand, GetUserCommand, IAMClient, ListUserTagsCommand, TagUserCommand } from '@aws-sdk/client-iam';
 import { realClock, type RetryClock } from '../../src/aws/retry.js';
+import type { ConnectionSpec, KeyRules } from '../../src/manifest/model.js';
+import { keyRecordTags } from '../../src/plan/keys.js';
+import { rotateAccount } from '../../src/rotate/run.js';
 import { workflowRuns } from '../../src/github/workflow-runs.js';
 import { acquireLocks, assertLockHeld, clearStaleLock, LockLost, releaseUserLock, type LockOptions } from '../../src/rotate/lock.js';
 import { holderLiveness } from '../../src/rotate/lock-holder.js';
@@ -255,5 +258,64 @@ describe('a user with nothing to do', () => {
     const fresh = await setLock('done', 'gh:acme/infra:8888:1:888888', Date.now() + 10 * MIN);
     expect(await clearStaleLock(iam, 'done', { [ROTATE_LOCK_TAG]: stale }, opts({ runId: rerun }))).toBeUndefined();
     expect(await lockTag('done')).toBe(fresh);
+  });
+});
+
+describe('rotateAccount', () => {
+  const at = { file: 'connections.yaml', line: 1, column: 1 };
+  const rules: KeyRules = { rotateAfter: 90 * 86400, overlap: 7 * 86400, deleteAfter: 7 * 86400, requireUnusedFor: 86400, force: false };
+  const conn = (name: string): ConnectionSpec =>
+    ({
+      name,
+      accounts: ['prod'],
+      user: { name, path: '/', tags: {}, policies: [], inlinePolicies: [], managedPolicies: [], at, accessKey: { rules, deliver: [{ kind: 'output', name: 'k', at }], at } },
+      watch: { roles: [], users: [], policies: [] },
+      adopt: false,
+      acknowledge: [],
+      tags: {},
+      at,
+    }) as unknown as ConnectionSpec;
+
+  test('a re-run attempt with nothing left to do removes the lock its killed predecessor left, and writes nothing else', async () => {
+    // Attempt 1 recorded its key and was killed before releasing the lock.
+    await users('settled');
+    const k = (await iam.send(new CreateAccessKeyCommand({ UserName: 'settled' }))).AccessKey!;
+    const record = keyRecordTags({ current: { id: k.AccessKeyId!, at: k.CreateDate!.toISOString() } });
+    await iam.send(new TagUserCommand({ UserName: 'settled', Tags: Object.entries(record).map(([Key, Value]) => ({ Key, Value })) }));
+    const left = await setLock('settled', OTHER, Date.now() + 10 * MIN);
+    const u = (await iam.send(new GetUserCommand({ UserName: 'settled' }))).User!;
+    const tags = { ...record, [ROTATE_LOCK_TAG]: left };
+    proxy.clear();
+    const logs: string[] = [];
+    const r = await rotateAccount({
+      account: { name: 'prod', id: '123456789012' },
+      inventory: {
+        account: 'prod',
+        accountId: '123456789012',
+        readAt: new Date().toISOString(),
+        users: [{ name: 'settled', arn: u.Arn!, id: u.UserId!, path: '/', created: u.CreateDate!.toISOString(), tags, attached: [], inline: [], groups: [], accessKeys: [{ id: k.AccessKeyId!, status: 'Active', created: k.CreateDate!.toISOString() }] }],
+        roles: [],
+        policies: [],
+        buckets: [],
+      },
+      connections: [conn('settled')],
+      clients: { iam, secretsManager: () => { throw new Error('no secrets here'); } },
+      region: 'us-east-1',
+      now: new Date(k.CreateDate!.getTime() + 3_600_000),
+      runId: 'gh:acme/infra:4242:2:cafe01',
+      mask: () => undefined,
+      log: (l) => logs.push(l),
+      lock: { settleMs: SETTLE },
+    });
+    expect(r.users[0]!.status).toBe('unchanged');
+    expect(await lockTag('settled')).toBeUndefined();
+    expect(logs.join('\n')).toMatch(/removed the lock of acme\/infra run 4242 attempt 1 \(until .+\): this is a later attempt of the same workflow run \(nothing else to do for settled\)/);
+    const writes = proxy.calls.filter((c) => /^(Create|Delete|Update|Tag|Untag|Put)/.test(c.action)).map((c) => c.action);
+    expect(writes).toEqual(['UntagUser']);
+    // The same run with another, unrelated lock in place leaves it: only its own run's earlier attempt is cleared.
+    const foreign = await setLock('settled', 'gh:acme/infra:5555:1:abcdef', Date.now() + 10 * MIN);
+    runs.set('acme/infra#5555', answer('in_progress', null));
+    expect(await clearStaleLock(iam, 'settled', { [ROTATE_LOCK_TAG]: foreign }, opts({ runId: 'gh:acme/infra:4242:2:cafe01' }))).toBeUndefined();
+    expect(await lockTag('settled')).toBe(foreign);
   });
 });

@@ -55,7 +55,10 @@ export interface LockOptions {
   marginMs?: number;
   /** Tries per user when the lock changed under a run that judged it free. Default 3. */
   attempts?: number;
-  /** Users whose lock is read and written at once. Default 16. */
+  /**
+   * Users whose lock is read and written at once. Default 4: every call queued behind the
+   * account's rate limiter lengthens the read-to-write time, which must stay under the settle.
+   */
   concurrency?: number;
   /** Asks GitHub whether a holder's run ended; default: never asks (expiry decides). */
   liveness?: HolderLiveness;
@@ -129,7 +132,7 @@ export async function acquireLocks(iam: IAMClient, users: readonly string[], opt
   const settle = opts.settleMs ?? 2_000;
   const ttl = opts.ttlMs ?? 15 * 60_000;
   const attempts = opts.attempts ?? 3;
-  const conc = opts.concurrency ?? 16;
+  const conc = opts.concurrency ?? 4;
   const random = opts.random ?? Math.random;
   const results = new Map<string, LockResult>();
   let pending = [...new Set(users)];
@@ -258,8 +261,9 @@ export async function clearStaleLock(iam: IAMClient, user: string, tags: Record<
 
 /**
  * Runs `work` over `items` with at most `concurrency` at once. Items that `needsLock` selects get
- * their locks through `acquire` in batches of `size`, each batch taken while the one before is
- * being worked on, so one settle serves a batch and overlaps work; the others start without one.
+ * their locks through `acquire` in batches of `size`, a batch when the first worker reaches it
+ * (not earlier: its lock calls would queue behind the work's and stretch the read-to-write time
+ * past the settle), so one settle serves a batch; the others start without one.
  * Results come back in the order of `items`.
  */
 export async function withBatchedLocks<T, R>(
@@ -278,7 +282,6 @@ export async function withBatchedLocks<T, R>(
     taken[n] ??= o.acquire(batches[n]!.map((i) => o.user(items[i] as T)));
     return taken[n];
   };
-  take(0)?.catch(() => undefined);
   const out = new Array<R>(items.length);
   await mapLimit([...free, ...locked], o.concurrency, async (i) => {
     const item = items[i] as T;
@@ -287,7 +290,6 @@ export async function withBatchedLocks<T, R>(
       out[i] = await work(item, undefined);
       return;
     }
-    take(n + 1)?.catch(() => undefined);
     let lock: LockResult;
     try {
       lock = (await take(n)!).get(o.user(item)) ?? { held: false, failed: true, message: `no lock result for ${o.user(item)}` };

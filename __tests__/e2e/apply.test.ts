@@ -195,7 +195,7 @@ test('a temporary connection: keys deactivated past expiry, everything it owned 
 
 test('the release workflow in the README: apply one new account with exactly its step inputs', async () => {
   const wf = readmeWorkflow('.github/workflows/connections-release.yml');
-  expect(wf.permissions).toEqual({ contents: 'read', 'id-token': 'write' });
+  expect(wf.permissions).toEqual({ contents: 'read', 'id-token': 'write', actions: 'read' });
   const step = wf.steps.find((s) => s.uses?.includes('iam-connections'));
   const inputs = Object.fromEntries(Object.entries(step?.with ?? {}).map(([k, v]) => [k, expand(String(v)).replace('${{ inputs.account }}', 'staging')]));
   expect(inputs).toEqual({ command: 'apply', manifest: 'connections.yaml', accounts: 'staging' });

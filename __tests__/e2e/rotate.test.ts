@@ -222,7 +222,7 @@ test('no secret access key appears in any log, output, report, summary or plan o
 
 test('the scheduled workflow in the README runs rotate with exactly its inputs', async () => {
   const wf = readmeWorkflow('.github/workflows/connections-rotate.yml');
-  expect(wf.permissions).toEqual({ contents: 'read', 'id-token': 'write' });
+  expect(wf.permissions).toEqual({ contents: 'read', 'id-token': 'write', actions: 'read' });
   const step = wf.steps.find((s) => s.uses?.includes('iam-connections'));
   const inputs = Object.fromEntries(Object.entries(step?.with ?? {}).map(([k, v]) => [k, String(v).replace(/\$\{\{\s*secrets\.\w+\s*\}\}/, 'github_pat_from_secret')]));
   expect(inputs).toEqual({ command: 'rotate', manifest: 'connections.yaml', 'github-token': 'github_pat_from_secret' });

@@ -45,7 +45,7 @@ test.each<['apply' | 'rotate', string]>([
   expect(locked).toHaveLength(1);
   // The run that got the lock finished; the one that did not says who holds it and until when.
   expect(runs.filter((r) => r.code === 0).length).toBeGreaterThanOrEqual(1);
-  expect(locked[0]?.stdout).toMatch(/another rotate run \(\d+-1-[0-9a-f]+\) holds the lock on user reader-user until \d{4}-/);
+  expect(locked[0]?.stdout).toMatch(/another rotate run \(acme\/infra run 700[12] attempt 1\) holds the lock on user reader-user until \d{4}-/);
   expect(view.keys['reader-user']?.length).toBeLessThanOrEqual(2);
   expect(view.keys['reader-user']).toEqual(command === 'rotate' ? ['Active', 'Active'] : ['Active']);
   expect(view.secrets['integrations/reader']).toBe('active key');

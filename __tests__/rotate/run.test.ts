@@ -140,7 +140,7 @@ async function run(now: Date, extra: Partial<RotateAccountInput> = {}, conn = co
     mask: (s) => masked.push(s),
     log: (l) => logs.push(l),
     setOutput: (name, value) => outputs.push({ name, value }),
-    lock: { settleMs: 20 },
+    lock: { settleMs: 1000 },
     ...extra,
   });
 }

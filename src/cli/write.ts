@@ -6,6 +6,7 @@
  * account's role assumed from it; the same plan, executor and rotation as the action. Keys for
  * `output` sinks cannot be delivered outside a workflow: those deliveries fail and say so.
  */
+import { randomBytes } from 'node:crypto';
 import { awsAccess } from '../action/aws-access.js';
 import { type ApplyCommandResult, applyPlanned } from '../commands/apply.js';
 import { type PlanCommandResult, runPlan } from '../commands/plan.js';
@@ -21,6 +22,9 @@ import { rotateReportMarkdown, rotateReportText } from '../rotate/report.js';
 import type { ParsedValues } from './args.js';
 import { type CommandContext, str } from './context.js';
 import { planOptions, reportPlanProblems } from './plan.js';
+import { workflowRuns } from '../github/workflow-runs.js';
+import { holderLiveness } from '../rotate/lock-holder.js';
+import { holderId } from '../rotate/lock-tag.js';
 
 /** What rotate works on: the key changes of the plan (the rest is apply's). */
 export function keyPlan(plan: Plan): Plan {
@@ -32,7 +36,8 @@ function keysFor(access: ReturnType<typeof awsAccess>, region: string, io: Comma
   return {
     clients: access.rotateClients,
     region,
-    runId: `cli-${process.pid}-${Date.now().toString(36)}`,
+    runId: holderId(io.env, randomBytes(3).toString('hex')),
+    lock: { liveness: holderLiveness(io.env.GITHUB_TOKEN ? workflowRuns(io.env.GITHUB_TOKEN, io.env) : undefined) },
     mask: () => undefined, // nothing prints the secret: it goes only to the sinks
     log: (line) => io.err(`${line}\n`),
   };

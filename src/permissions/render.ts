@@ -25,6 +25,8 @@ export function renderPermissionsText(p: Permissions): string {
     'Use the planner role in pull-request and plan workflows, the writer role only in the apply and rotate',
     'workflows; iam:PassRole is not needed. The writer can grant what the manifest declares: protect the',
     'default branch (or the environment) it trusts with required reviews.',
+    'On GitHub, the apply and rotate workflows need `permissions: id-token: write` and `actions: read` (to see',
+    'whether the run holding a rotate lock has ended; without it a stale lock waits out its 15-minute expiry).',
   ].join('\n');
 }
 

@@ -23,7 +23,7 @@ import { scrub, type KeyPayload } from '../sinks/payload.js';
 import { deliverToSecretsManager, SinkError, type SinkDelivery } from '../sinks/secrets-manager.js';
 import { verifyKey } from '../sinks/verify.js';
 import { effectiveKeys, planUserRotation, type NextEvent, type RotationStep } from './lifecycle.js';
-import { acquireUserLock, clearExpiredLock, readUserTags, releaseUserLock } from './lock.js';
+import { acquireLocks, assertLockHeld, clearStaleLock, readUserTags, releaseUserLock, withBatchedLocks, type LockResult, type LockSettings } from './lock.js';
 import { mapLimit } from '../concurrency.js';
 import { now as clockNow } from '../clock.js';
 
@@ -60,7 +60,7 @@ export interface RotateAccountInput {
   /** Users rotated at once. Default 8. */
   concurrency?: number;
   /** `false`: no lock (a single run is guaranteed by the caller). */
-  lock?: { ttlMs?: number; settleMs?: number } | false;
+  lock?: LockSettings | false;
   /** Wall clock for the lock and verification backoff (never `as-of`). */
   clock?: RetryClock;
   verify?: { maxElapsedMs?: number };
@@ -145,19 +145,52 @@ export function temporaryStage(conn: ConnectionSpec, user: UserState): { expires
 export async function rotateAccount(input: RotateAccountInput): Promise<RotateAccountResult> {
   // Users are independent (each has its own lock and keys); the account's rate limiter paces IAM.
   const mine = input.connections.filter((conn) => conn.accounts.includes(input.account.name) && conn.user?.accessKey);
-  const users = await mapLimit(mine, input.concurrency ?? 8, async (conn) => {
-    const done = await rotateUser(input, conn);
+  // Locks are taken in batches (one settle per batch) for the users with something to do.
+  const lock = input.lock;
+  const work = async (conn: ConnectionSpec, held?: LockResult): Promise<UserRotationResult> => {
+    const done = await rotateUser(input, conn, held);
     input.onUserDone?.(done);
     return done;
-  });
+  };
+  const users =
+    lock === false
+      ? await mapLimit(mine, input.concurrency ?? 8, (conn) => work(conn))
+      : await withBatchedLocks(
+          mine,
+          {
+            needsLock: (conn) => !settledByInventory(input, conn),
+            user: (conn) => conn.user!.name,
+            size: lock?.batchSize ?? 32,
+            concurrency: input.concurrency ?? 8,
+            acquire: (names) => acquireLocks(input.clients.iam, names, lockOptions(input)),
+          },
+          work,
+        );
   // A user skipped because another run holds its lock is not done: the run says so and fails,
   // so a lock left by a killed run cannot hide a missing or unrecorded key.
   return { account: input.account.name, users, failed: users.some((u) => u.status === 'failed' || u.status === 'locked') };
 }
 
-async function rotateUser(input: RotateAccountInput, conn: ConnectionSpec): Promise<UserRotationResult> {
+function lockOptions(input: RotateAccountInput): Parameters<typeof acquireLocks>[2] {
+  const clock = input.clock ?? realClock;
+  return { runId: input.runId, clock, retry: { ...input.retry, clock: input.retry?.clock ?? clock }, ...(input.lock || {}) };
+}
+
+function lifecycleOf(input: RotateAccountInput, conn: ConnectionSpec, live: UserState): Omit<Parameters<typeof planUserRotation>[0], 'keys' | 'tags'> {
+  const temporary = temporaryStage(conn, live);
+  return { rules: conn.user!.accessKey!.rules, now: input.now, ...(temporary ? { temporary } : {}) };
+}
+
+const idle = (p: ReturnType<typeof planUserRotation>): boolean => p.needsLastUsed.length === 0 && p.steps.every((st) => st.kind === 'warn');
+
+/** The inventory already shows nothing to do for this user: no lock is taken for it. */
+function settledByInventory(input: RotateAccountInput, conn: ConnectionSpec): boolean {
+  const live = input.inventory.users.find((u) => u.name === conn.user!.name);
+  return live === undefined || (live.accessKeys !== undefined && idle(planUserRotation({ keys: live.accessKeys, tags: live.tags, ...lifecycleOf(input, conn, live) })));
+}
+
+async function rotateUser(input: RotateAccountInput, conn: ConnectionSpec, preLock?: LockResult): Promise<UserRotationResult> {
   const spec = conn.user!;
-  const accessKey = spec.accessKey!;
   const clock = input.clock ?? realClock;
   const retry: RetryOptions = { ...input.retry, clock: input.retry?.clock ?? clock };
   const result: UserRotationResult = {
@@ -182,31 +215,39 @@ async function rotateUser(input: RotateAccountInput, conn: ConnectionSpec): Prom
   }
   const secrets: string[] = [];
   let locked = false;
-  const temporary = temporaryStage(conn, live);
-  const lifecycle = { rules: accessKey.rules, now: input.now, ...(temporary ? { temporary } : {}) };
-  const idle = (p: ReturnType<typeof planUserRotation>): boolean => p.needsLastUsed.length === 0 && p.steps.every((st) => st.kind === 'warn');
-  const takeLock = async (): Promise<boolean> => {
-    const lock = await acquireUserLock(input.clients.iam, spec.name, { runId: input.runId, clock, retry, ...(input.lock ?? {}) });
-    if (lock.held) return (locked = true);
-    result.status = 'locked';
-    result.warnings.push(`another rotate run (${lock.holder}) holds the lock on user ${spec.name} until ${lock.expiresAt}: nothing done here; rerun after it finishes`);
-    log(`locked by ${lock.holder}, skipped`);
+  let finalTags: Record<string, string> | undefined;
+  const lifecycle = lifecycleOf(input, conn, live);
+  // The tags read when the lock was confirmed are fresh: they spare one read.
+  let lockedTags: Record<string, string> | undefined;
+  const useLock = (lock: LockResult): boolean => {
+    if (lock.held) {
+      if (lock.note !== undefined) log(lock.note);
+      lockedTags = lock.tags;
+      return (locked = true);
+    }
+    result.status = lock.failed ? 'failed' : 'locked';
+    (lock.failed ? result.failures : result.warnings).push(lock.message);
+    log(lock.failed ? lock.message : 'locked by another run, skipped');
     return false;
   };
+  const takeLock = async (): Promise<boolean> => useLock((await acquireLocks(input.clients.iam, [spec.name], lockOptions(input))).get(spec.name)!);
   try {
-    // A run with nothing to do for this user writes nothing, not even the lock.
-    const settled = live.accessKeys !== undefined && idle(planUserRotation({ keys: live.accessKeys, tags: live.tags, ...lifecycle }));
-    if (input.lock !== false && !settled && !(await takeLock())) return result;
-    if (settled && (await clearExpiredLock(input.clients.iam, spec.name, live.tags, { clock, retry }))) log('removed the expired lock a stopped run left');
+    // A run with nothing to do for this user writes nothing, not even the lock (the account loop took it for the others).
+    const settled = input.lock !== false && preLock === undefined;
+    if (preLock !== undefined && !useLock(preLock)) return result;
+    if (settled) {
+      const cleared = await clearStaleLock(input.clients.iam, spec.name, live.tags, lockOptions(input));
+      if (cleared !== undefined) log(`${cleared} (nothing else to do for ${spec.name})`);
+    }
     // Fresh (under the lock when one was needed): a run that finished a moment ago must not be redone.
     let keys = await readAccessKeys(input.clients.iam, spec.name, { account: input.account.name, retry });
-    let tags = await readUserTags(input.clients.iam, spec.name, retry);
+    let tags = lockedTags ?? (await readUserTags(input.clients.iam, spec.name, retry));
     let plan = planUserRotation({ keys, tags, ...lifecycle });
     if (!locked && input.lock !== false && !idle(plan)) {
       // The account changed since it was read: take the lock after all, then read again under it.
       if (!(await takeLock())) return result;
       keys = await readAccessKeys(input.clients.iam, spec.name, { account: input.account.name, retry });
-      tags = await readUserTags(input.clients.iam, spec.name, retry);
+      tags = lockedTags ?? (await readUserTags(input.clients.iam, spec.name, retry));
       plan = planUserRotation({ keys, tags, ...lifecycle });
     }
     if (plan.needsLastUsed.length > 0) {
@@ -217,6 +258,10 @@ async function rotateUser(input: RotateAccountInput, conn: ConnectionSpec): Prom
     result.before = keyViews(keys, plan.record, input.now);
     result.next = plan.next.map((e) => (e.keyId ? { ...e, keyId: maskKeyId(e.keyId) } : e));
 
+    // Re-checked before each write to keys or the record: a lost lock stops this user (LockLost).
+    const guard = async (before: string): Promise<void> => {
+      if (locked) await assertLockHeld(input.clients.iam, spec.name, before, lockOptions(input));
+    };
     let stopped = false;
     for (const step of plan.steps) {
       const keyId = 'keyId' in step && step.keyId !== undefined ? maskKeyId(step.keyId) : undefined;
@@ -231,7 +276,7 @@ async function rotateUser(input: RotateAccountInput, conn: ConnectionSpec): Prom
         continue;
       }
       try {
-        outcome.message = await runStep(input, step, { user: live, conn, record: plan.record, secrets, retry, clock, log, result });
+        outcome.message = await runStep(input, step, { user: live, conn, record: plan.record, secrets, retry, clock, log, result, guard });
         outcome.status = 'done';
         result.status = 'changed';
       } catch (err) {
@@ -242,7 +287,7 @@ async function rotateUser(input: RotateAccountInput, conn: ConnectionSpec): Prom
         stopped = true;
       }
     }
-    tags = await readUserTags(input.clients.iam, spec.name, retry);
+    tags = finalTags = await readUserTags(input.clients.iam, spec.name, retry);
     const after = await readAccessKeys(input.clients.iam, spec.name, { account: input.account.name, retry });
     const lastUse = new Map(keys.map((k) => [k.id, k.lastUsed]));
     const afterKeys = after.map((k) => (lastUse.get(k.id) !== undefined ? { ...k, lastUsed: lastUse.get(k.id) ?? null } : k));
@@ -255,7 +300,7 @@ async function rotateUser(input: RotateAccountInput, conn: ConnectionSpec): Prom
   } finally {
     if (locked) {
       try {
-        await releaseUserLock(input.clients.iam, spec.name, { runId: input.runId, retry });
+        await releaseUserLock(input.clients.iam, spec.name, { runId: input.runId, retry }, finalTags);
       } catch (err) {
         result.warnings.push(`the rotate lock on ${spec.name} could not be released (${scrub(errorSummary(err), secrets)}): it expires on its own`);
       }
@@ -273,6 +318,8 @@ interface StepEnv {
   clock: RetryClock;
   log: (line: string) => void;
   result: UserRotationResult;
+  /** Throws LockLost unless this run still holds the user's lock. */
+  guard: (before: string) => Promise<void>;
 }
 
 async function iamCall<T>(input: RotateAccountInput, env: StepEnv, action: string, fn: () => Promise<T>): Promise<T> {
@@ -294,6 +341,7 @@ async function runStep(input: RotateAccountInput, step: Exclude<RotationStep, { 
   switch (step.kind) {
     case 'delete-orphan':
     case 'delete': {
+      await env.guard(`deleting ${maskKeyId(step.keyId)}`);
       try {
         await iamCall(input, env, 'iam:DeleteAccessKey', () => iam.send(new DeleteAccessKeyCommand({ UserName: user, AccessKeyId: step.keyId })));
       } catch (err) {
@@ -307,6 +355,7 @@ async function runStep(input: RotateAccountInput, step: Exclude<RotationStep, { 
       return `${what} ${maskKeyId(step.keyId)}`;
     }
     case 'deactivate': {
+      await env.guard(`deactivating ${maskKeyId(step.keyId)}`);
       await iamCall(input, env, 'iam:UpdateAccessKey', () => iam.send(new UpdateAccessKeyCommand({ UserName: user, AccessKeyId: step.keyId, Status: 'Inactive' })));
       env.log(`deactivated ${maskKeyId(step.keyId)}`);
       return `deactivated ${maskKeyId(step.keyId)} (${step.why === 'expired' ? 'temporary connection expired' : 'past overlap and unused'})`;
@@ -321,6 +370,7 @@ async function rotate(input: RotateAccountInput, step: Extract<RotationStep, { k
   const user = env.user.name;
   const sinks = env.conn.user?.accessKey?.deliver ?? [];
   if (sinks.length === 0) throw new Error(`connection ${env.conn.name} declares no sink for the key of ${user}: add accessKey.deliver (manifest/no-sink)`);
+  await env.guard('creating a new access key');
   const created = await iamCall(input, env, 'iam:CreateAccessKey', () => iam.send(new CreateAccessKeyCommand({ UserName: user })));
   const key = created.AccessKey;
   const secret = key?.SecretAccessKey;
@@ -363,7 +413,8 @@ async function rotate(input: RotateAccountInput, step: Extract<RotationStep, { k
     if (err instanceof Interrupted) throw err;
     const why = err instanceof Error ? err.message : String(err);
     if (env.result.delivered.length === 0) {
-      // No sink holds it: remove it now rather than leave an orphan for the next run.
+      // No sink holds it: remove it now rather than leave an orphan for the next run. Not
+      // guarded by the lock: this run made the key a moment ago and nobody else holds it.
       const cleaned = await iam.send(new DeleteAccessKeyCommand({ UserName: user, AccessKeyId: keyId })).then(
         () => true,
         () => false,
@@ -379,6 +430,7 @@ async function rotate(input: RotateAccountInput, step: Extract<RotationStep, { k
   const now = input.now.toISOString();
   const replaced = step.replaces;
   const previous = replaced !== undefined ? { id: replaced, at: now } : env.record.previous;
+  await env.guard(`recording ${masked}`);
   const recordTags = keyRecordTags({ current: { id: keyId, at: now }, ...(previous ? { previous } : {}) });
   await iamCall(input, env, 'iam:TagUser', () => iam.send(new TagUserCommand({ UserName: user, Tags: Object.entries(recordTags).map(([Key, Value]) => ({ Key, Value })) })));
   if (!previous) {

@@ -12,7 +12,7 @@ import type { S3Client } from '@aws-sdk/client-s3';
 import { errorSummary, type RetryOptions } from '../aws/retry.js';
 import type { AccountPlan, Action, Change, Plan } from '../plan/model.js';
 import { StepError, stepFailure, type StepContext } from './call.js';
-import { blockedBy, orderChanges } from './order.js';
+import { blockedBy, makeBeforeBreak, orderChanges } from './order.js';
 import { prepareStep, type PreparedStep } from './steps.js';
 import { mapLimit } from '../concurrency.js';
 
@@ -134,7 +134,7 @@ export interface Prepared {
 
 /** Validation of one account's plan, before any write: the executable changes in order. */
 function prepareAccount(plan: AccountPlan, externalIds: ReadonlyMap<string, string>): Prepared[] {
-  return orderChanges(plan.changes).map((change) => {
+  return orderChanges(makeBeforeBreak(plan.changes)).map((change) => {
     try {
       return { change, step: prepareStep(change, externalIds) };
     } catch (err) {
@@ -193,7 +193,7 @@ async function runAccount(plan: AccountPlan, prepared: Prepared[], ctx: ExecuteC
     }
     const blocked = blockedBy(c, byId);
     if (blocked !== undefined) {
-      record(c, 'skipped', `not run: ${blocked}`);
+      record(c, 'skipped', blocked);
       return;
     }
     const stop = c.connection !== undefined ? stopped.get(c.connection) : undefined;

@@ -1,0 +1,96 @@
+/**
+ * Apply's safety promises end to end through `node dist/index.js` against moto behind the proxy:
+ * make-before-break when the replacing attach fails, permanent errors failing at once.
+ */
+import { type IAMClient, ListAttachedRolePoliciesCommand } from '@aws-sdk/client-iam';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { STACK_TRACE } from './run-action.js';
+import { startWorld, type World } from './world.js';
+
+const PROD = '111122223333';
+const VENDOR = '999988887777';
+
+let world: World;
+beforeAll(async () => {
+  world = await startWorld();
+});
+afterAll(async () => {
+  await world?.stop();
+});
+beforeEach(async () => {
+  await world.reset();
+  world.github.useActionsSecrets();
+});
+
+async function run(repo: string, command: 'apply' | 'plan', env: Record<string, string> = {}) {
+  const r = await world.run({ inputs: { command, 'github-token': 'ghp_fine_grained_test' }, cwd: repo, env: { GITHUB_EVENT_NAME: 'push', VIEWER_EXTERNAL_ID: 'viewer-ext-id-0042', ...env } });
+  expect(r.stdout + r.stderr).not.toMatch(STACK_TRACE);
+  return r;
+}
+
+const roleManifest = (managed: string) => `version: 1
+accounts:
+  prod: { id: "${PROD}", role: "arn:aws:iam::${PROD}:role/iam-connections" }
+connections:
+  viewer:
+    accounts: [prod]
+    role:
+      name: vendor-viewer
+      trust: { awsAccount: "${VENDOR}", externalId: { env: VIEWER_EXTERNAL_ID } }
+      managedPolicies: [${managed}]
+`;
+
+async function attached(iam: IAMClient, role: string): Promise<string[]> {
+  const out = await iam.send(new ListAttachedRolePoliciesCommand({ RoleName: role }));
+  return (out.AttachedPolicies ?? []).map((p) => p.PolicyName ?? '').sort();
+}
+
+describe('make-before-break', () => {
+  test('a rename of a managed policy whose attach fails keeps the old policy attached, says so, exits 1; the next apply completes', async () => {
+    const repo = world.repo({ 'connections.yaml': roleManifest('ReadOnlyAccess') });
+    expect((await run(repo, 'apply')).code).toBe(0);
+    const { iam } = await world.clients(PROD);
+    expect(await attached(iam, 'vendor-viewer')).toEqual(['ReadOnlyAccess']);
+
+    writeFileSync(join(repo, 'connections.yaml'), roleManifest('"arn:aws:iam::aws:policy/job-function/ViewOnlyAccess"'));
+    // The reconciler may not attach ViewOnlyAccess (a permissions boundary on it, say).
+    const fault = world.proxy.inject({ action: 'AttachRolePolicy', status: 403, code: 'AccessDenied', message: 'not authorized to perform iam:AttachRolePolicy' });
+    const failed = await run(repo, 'apply');
+    fault.remove();
+    expect(failed.code).toBe(1);
+    // The invariant: at no point after the failed attach is the vendor left without its policy.
+    expect(await attached(iam, 'vendor-viewer')).toEqual(['ReadOnlyAccess']);
+    expect(world.proxy.count('DetachRolePolicy')).toBe(0);
+    expect(failed.stdout).toMatch(/prod: detach attachment role\/vendor-viewer\/ReadOnlyAccess: skipped \(kept ReadOnlyAccess attached: attaching ViewOnlyAccess failed: .*needs iam:AttachRolePolicy/);
+
+    const ok = await run(repo, 'apply');
+    expect(ok.code).toBe(0);
+    expect(await attached(iam, 'vendor-viewer')).toEqual(['ViewOnlyAccess']);
+    // Attach came before detach.
+    const order = world.proxy.actions('iam').filter((a) => a === 'AttachRolePolicy' || a === 'DetachRolePolicy');
+    expect(order.slice(-2)).toEqual(['AttachRolePolicy', 'DetachRolePolicy']);
+  });
+
+  test('a misspelt managed policy (ReadOnlyAcess): one attach call, NoSuchEntity named with its fix, the working policy kept', async () => {
+    const repo = world.repo({ 'connections.yaml': roleManifest('ReadOnlyAccess') });
+    expect((await run(repo, 'apply')).code).toBe(0);
+    writeFileSync(join(repo, 'connections.yaml'), roleManifest('ReadOnlyAcess'));
+    world.proxy.clear();
+    const r = await run(repo, 'apply');
+    expect(r.code).toBe(1);
+    expect(world.proxy.count('AttachRolePolicy')).toBe(1);
+    expect(r.stdout).toMatch(/prod: attach attachment role\/vendor-viewer\/ReadOnlyAcess: failed \(policy arn:aws:iam::aws:policy\/ReadOnlyAcess does not exist or cannot be attached .*no AWS managed policy is named ReadOnlyAcess/);
+    expect(r.stdout).toMatch(/kept ReadOnlyAccess attached: attaching ReadOnlyAcess failed/);
+    expect(r.stdout).not.toMatch(/network path/);
+    expect(await attached((await world.clients(PROD)).iam, 'vendor-viewer')).toEqual(['ReadOnlyAccess']);
+  });
+
+  test('on a new role the misspelt policy is not retried as eventual consistency', async () => {
+    const repo = world.repo({ 'connections.yaml': roleManifest('ReadOnlyAcess') });
+    const r = await run(repo, 'apply');
+    expect(r.code).toBe(1);
+    expect(world.proxy.count('AttachRolePolicy')).toBe(1);
+    expect(r.stdout).not.toMatch(/network path|retrying in/);
+  });
+});

@@ -20,6 +20,7 @@ import { readCredentialReport, withCredentialReport } from './credential-report.
 import { mapGaadPages, withAccessKeys, isoDate, type GaadPage } from './gaad.js';
 import type { AccessKeyState, AccountInventory, BucketState, RoleState, UserState } from './inventory-model.js';
 import { decodePolicyDocument, PolicyDecodeError } from './policy-decode.js';
+import { awsErrorAdvice } from './error-advice.js';
 import { classifyAwsError, errorCode, errorSummary, httpStatus, RetriesExhaustedError, withRetry, type RetryOptions } from './retry.js';
 import { mapLimit } from '../concurrency.js';
 import { now } from '../clock.js';
@@ -31,8 +32,10 @@ export class InventoryReadError extends Error {
   readonly code: string | undefined;
   constructor(account: string, action: string, err: unknown, hint?: string) {
     const denied = classifyAwsError(err) === 'denied';
+    const advice = awsErrorAdvice(err, action);
     const fix =
       hint ??
+      (advice !== undefined ? `${advice.charAt(0).toUpperCase()}${advice.slice(1)}.` : undefined) ??
       (denied
         ? `The role used for account "${account}" needs ${action} (plan reads with iam:GetAccountAuthorizationDetails, ` +
           'iam:ListAccessKeys, iam:GenerateCredentialReport, iam:GetCredentialReport, iam:GetLoginProfile, iam:GetRole, ' +

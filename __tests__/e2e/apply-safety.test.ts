@@ -1,11 +1,13 @@
 /**
  * Apply's safety promises end to end through `node dist/index.js` against moto behind the proxy:
- * make-before-break when the replacing attach fails, permanent errors failing at once.
+ * make-before-break when the replacing attach fails, permanent errors failing at once, a billing
+ * bucket in another region than aws-region.
  */
 import { type IAMClient, ListAttachedRolePoliciesCommand } from '@aws-sdk/client-iam';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { STACK_TRACE } from './run-action.js';
+import type { AwsCall } from '../helpers/aws-proxy.js';
 import { startWorld, type World } from './world.js';
 
 const PROD = '111122223333';
@@ -92,5 +94,59 @@ describe('make-before-break', () => {
     expect(r.code).toBe(1);
     expect(world.proxy.count('AttachRolePolicy')).toBe(1);
     expect(r.stdout).not.toMatch(/network path|retrying in/);
+  });
+});
+
+describe('a billing bucket in another region than aws-region', () => {
+  const BUCKET = 'acme-billing-eu';
+  const withBucket = (region?: string) => `${roleManifest('ReadOnlyAccess')}    billingBucket: { name: ${BUCKET}${region ? `, region: ${region}` : ''} }\n`;
+  const signedRegion = (c: AwsCall): string | undefined => /Credential=[^/]+\/[^/]+\/([^/]+)\/s3\//.exec(String(c.headers.authorization ?? ''))?.[1];
+  const bucketCalls = () => world.proxy.calls.filter((c) => c.service === 's3' && c.path.startsWith(`/${BUCKET}`));
+
+  /** Real S3 answers a request signed for another region than the bucket's with 301 and the bucket's region; moto does not. */
+  function s3RegionRule(bucketRegion: string): void {
+    world.proxy.inject({
+      service: 's3',
+      when: (c) => c.path.startsWith(`/${BUCKET}`) && signedRegion(c) !== bucketRegion && c.action !== 'CreateBucket',
+      respond: (c) =>
+        Promise.resolve({
+          status: 301,
+          headers: { 'content-type': 'application/xml', 'x-amz-bucket-region': bucketRegion },
+          body: c.method === 'HEAD' ? '' : `<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>PermanentRedirect</Code><Message>The bucket you are attempting to access must be addressed using the specified endpoint.</Message><Endpoint>${BUCKET}.s3.${bucketRegion}.amazonaws.com</Endpoint><Bucket>${BUCKET}</Bucket></Error>`,
+        }),
+    });
+  }
+
+  test('without billingBucket.region the plan names the region to set', async () => {
+    const repo = world.repo({ 'connections.yaml': withBucket() });
+    const { s3 } = await world.clients(PROD);
+    const { CreateBucketCommand } = await import('@aws-sdk/client-s3');
+    await s3.send(new CreateBucketCommand({ Bucket: BUCKET, CreateBucketConfiguration: { LocationConstraint: 'eu-west-1' } }));
+    s3RegionRule('eu-west-1');
+    const r = await run(repo, 'plan');
+    expect(r.stdout + r.stderr).toMatch(/bucket acme-billing-eu is in region eu-west-1, not us-east-1: set `billingBucket: \{ name: acme-billing-eu, region: eu-west-1 \}` in the manifest/i);
+    expect(r.code).not.toBe(0);
+  });
+
+  test('with billingBucket.region it is planned, created and written in its region; a rerun shows no drift', async () => {
+    const repo = world.repo({ 'connections.yaml': withBucket('eu-west-1') });
+    s3RegionRule('eu-west-1');
+    const applied = await run(repo, 'apply');
+    expect(applied.code).toBe(0);
+    expect(bucketCalls().length).toBeGreaterThan(0);
+    expect(new Set(bucketCalls().map(signedRegion))).toEqual(new Set(['eu-west-1']));
+    expect(bucketCalls().filter((c) => c.status === 301)).toEqual([]);
+    const create = bucketCalls().find((c) => c.action === 'CreateBucket');
+    expect(create).toBeDefined();
+
+    const { s3 } = await world.clients(PROD);
+    const { GetBucketLocationCommand, GetBucketPolicyCommand } = await import('@aws-sdk/client-s3');
+    expect((await s3.send(new GetBucketLocationCommand({ Bucket: BUCKET }))).LocationConstraint).toBe('eu-west-1');
+    expect((await s3.send(new GetBucketPolicyCommand({ Bucket: BUCKET }))).Policy).toContain('vendor-viewer');
+
+    const again = await run(repo, 'plan');
+    expect(again.code).toBe(0);
+    const p = JSON.parse(readFileSync(again.outputs.plan as string, 'utf8')) as { accounts: { changes: unknown[] }[] };
+    expect(p.accounts.flatMap((a) => a.changes)).toEqual([]);
   });
 });

@@ -33,6 +33,8 @@ export interface StepContext {
   account: string;
   iam: IAMClient;
   s3: S3Client;
+  /** An S3 client for a bucket's own region (billingBucket.region); absent: `s3` is used. */
+  s3For?: (region: string) => S3Client;
   /** `{ env: NAME }` values, and placeholder → value for external IDs written in the manifest. */
   externalIds: ReadonlyMap<string, string>;
   retry: RetryOptions;

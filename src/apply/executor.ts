@@ -45,7 +45,7 @@ export interface ApplyResult {
 }
 
 export interface ExecuteContext {
-  clientsFor(account: string): Promise<{ iam: IAMClient; s3: S3Client }>;
+  clientsFor(account: string): Promise<{ iam: IAMClient; s3: S3Client; s3For?: (region: string) => S3Client }>;
   /** `{ env: NAME }` values by NAME (external IDs); manifest-written ones by their plan placeholder. */
   externalIds: ReadonlyMap<string, string>;
   retry?: RetryOptions;
@@ -164,7 +164,7 @@ async function runAccount(plan: AccountPlan, prepared: Prepared[], ctx: ExecuteC
     }
   }
 
-  let clients: { iam: IAMClient; s3: S3Client };
+  let clients: { iam: IAMClient; s3: S3Client; s3For?: (region: string) => S3Client };
   try {
     clients = await ctx.clientsFor(plan.account);
   } catch (err) {
@@ -176,6 +176,7 @@ async function runAccount(plan: AccountPlan, prepared: Prepared[], ctx: ExecuteC
     account: plan.account,
     iam: clients.iam,
     s3: clients.s3,
+    ...(clients.s3For ? { s3For: clients.s3For } : {}),
     externalIds: ctx.externalIds,
     retry: ctx.retry ?? {},
     created: new Set(),

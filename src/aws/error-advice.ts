@@ -45,3 +45,30 @@ export function awsErrorAdvice(err: unknown, operation?: string): string | undef
   }
   return undefined;
 }
+
+/**
+ * The region S3 says a bucket lives in, from a 301 PermanentRedirect (or the 400 of a wrongly
+ * signed region): its `x-amz-bucket-region` header, or the Region element of the error body.
+ */
+export function bucketRegionOf(err: unknown): string | undefined {
+  if (typeof err !== 'object' || err === null) return undefined;
+  const e = err as { $response?: { headers?: Record<string, string | undefined> }; Region?: unknown; $metadata?: { httpStatusCode?: unknown } };
+  const header = e.$response?.headers?.['x-amz-bucket-region'];
+  const region = header ?? (typeof e.Region === 'string' ? e.Region : undefined);
+  return region !== undefined && /^[a-z]{2}(-[a-z]+)+-\d+$/.test(region) ? region : undefined;
+}
+
+/** A bucket addressed in the wrong region: PermanentRedirect (301) or AuthorizationHeaderMalformed naming the region. */
+export function isWrongBucketRegion(err: unknown): boolean {
+  const code = errorCode(err) ?? '';
+  const status = httpStatus(err);
+  return code === 'PermanentRedirect' || status === 301 || (code === 'AuthorizationHeaderMalformed' && bucketRegionOf(err) !== undefined);
+}
+
+/** What to write in the manifest when S3 answers that the bucket lives elsewhere. */
+export function wrongRegionAdvice(bucket: string, err: unknown, asked: string | undefined): string {
+  const region = bucketRegionOf(err);
+  return region !== undefined
+    ? `bucket ${bucket} is in region ${region}${asked ? `, not ${asked}` : ''}: set \`billingBucket: { name: ${bucket}, region: ${region} }\` in the manifest`
+    : `bucket ${bucket} is in another region than ${asked ?? 'the one asked'} (S3 did not say which): find it with \`aws s3api get-bucket-location --bucket ${bucket}\` and set billingBucket.region in the manifest`;
+}

@@ -16,6 +16,7 @@ export function liveInventoryReader(opts: { resolver: CredentialResolver; region
       const users = new Set(desired.users.map((u) => u.name.toLowerCase()));
       const roles = new Set(desired.roles.map((r) => r.name.toLowerCase()));
       const buckets = desired.buckets.map((b) => b.name);
+      const regions = Object.fromEntries(desired.buckets.flatMap((b) => (b.region !== undefined ? [[b.name, b.region] as const] : [])));
       return readInventory(iamClient({ region: opts.region, credentials }), {
         account: spec.name,
         accountId: spec.id,
@@ -23,7 +24,9 @@ export function liveInventoryReader(opts: { resolver: CredentialResolver; region
         isDeclaredRole: (name) => roles.has(name.toLowerCase()),
         // Console passwords and MFA for every user in two or three calls, not one per user.
         credentialReport: true,
-        ...(buckets.length ? { buckets: { s3: s3Client({ region: spec.region ?? opts.region, credentials }), names: buckets } } : {}),
+        ...(buckets.length
+          ? { buckets: { s3: s3Client({ region: spec.region ?? opts.region, credentials }), names: buckets, regions, s3For: (region: string) => s3Client({ region, credentials }) } }
+          : {}),
       });
     },
     async lastUsed(spec, keyIds) {

@@ -3,7 +3,7 @@
  * make-before-break when the replacing attach fails, permanent errors failing at once, a billing
  * bucket in another region than aws-region.
  */
-import { type IAMClient, ListAttachedRolePoliciesCommand } from '@aws-sdk/client-iam';
+import { CreatePolicyCommand, type IAMClient, ListAttachedRolePoliciesCommand, ListPolicyTagsCommand } from '@aws-sdk/client-iam';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { STACK_TRACE } from './run-action.js';
@@ -148,5 +148,56 @@ describe('a billing bucket in another region than aws-region', () => {
     expect(again.code).toBe(0);
     const p = JSON.parse(readFileSync(again.outputs.plan as string, 'utf8')) as { accounts: { changes: unknown[] }[] };
     expect(p.accounts.flatMap((a) => a.changes)).toEqual([]);
+  });
+});
+
+describe('adoption converges', () => {
+  const readerDoc = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: ['iam:ListUsers'], Resource: '*' }] });
+  const manifest = (adopt: boolean) => `version: 1
+accounts:
+  prod: { id: "${PROD}", role: "arn:aws:iam::${PROD}:role/iam-connections" }
+connections:
+  reader:
+    accounts: [prod]
+${adopt ? '    adopt: true\n' : ''}    user: { name: reader-user, policies: [{ file: policies/reader.json }] }
+`;
+  type PlanJson = { accounts: { changes: { kind: string; action: string; resource: { type: string; name: string } }[] }[] };
+  const changesOf = (r: { outputs: Record<string, string> }) =>
+    (JSON.parse(readFileSync(r.outputs.plan as string, 'utf8')) as PlanJson).accounts.flatMap((a) => a.changes.map((c) => `${c.resource.type}:${c.resource.name}:${c.kind}:${c.action}`));
+
+  test('an untagged customer-managed policy: adopt, apply, plan shows zero drift, also once adopt: true is removed', async () => {
+    const { iam } = await world.clients(PROD);
+    // Someone made the policy by hand, with a description of their own and no owner tag.
+    const made = await iam.send(new CreatePolicyCommand({ PolicyName: 'reader-reader', Path: '/connections/', Description: 'made by hand', PolicyDocument: JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'iam:GetUser', Resource: '*' }] }) }));
+    const arn = made.Policy!.Arn!;
+    const repo = world.repo({ 'connections.yaml': manifest(true), 'policies/reader.json': readerDoc });
+
+    const first = await run(repo, 'apply');
+    expect(first.code).toBe(0);
+    expect(changesOf(first)).toContain('policy:reader-reader:adopt:tag');
+    const tags = Object.fromEntries(((await iam.send(new ListPolicyTagsCommand({ PolicyArn: arn }))).Tags ?? []).map((t) => [t.Key, t.Value]));
+    expect(tags['iam-connections:connection']).toBe('reader');
+
+    world.proxy.clear();
+    const plan = await run(repo, 'plan');
+    expect(plan.code).toBe(0);
+    expect(changesOf(plan)).toEqual([]);
+    expect(plan.outputs.drift).toBe('false');
+    // One ListPolicyTags, for the one declared policy without the marker; none for anything else.
+    expect(world.proxy.calls.filter((c) => c.action === 'ListPolicyTags').map((c) => c.params.PolicyArn)).toEqual([arn]);
+
+    writeFileSync(join(repo, 'connections.yaml'), manifest(false));
+    const without = await run(repo, 'plan');
+    expect(without.code).toBe(0);
+    expect(changesOf(without)).toEqual([]);
+  });
+
+  test('a policy iam-connections created (marker in its Description) costs no ListPolicyTags call', async () => {
+    const repo = world.repo({ 'connections.yaml': manifest(false), 'policies/reader.json': readerDoc });
+    expect((await run(repo, 'apply')).code).toBe(0);
+    world.proxy.clear();
+    const plan = await run(repo, 'plan');
+    expect(changesOf(plan)).toEqual([]);
+    expect(world.proxy.count('ListPolicyTags')).toBe(0);
   });
 });

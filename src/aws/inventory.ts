@@ -11,6 +11,7 @@ import {
   GetLoginProfileCommand,
   GetRoleCommand,
   ListAccessKeysCommand,
+  ListPolicyTagsCommand,
   type GetAccountAuthorizationDetailsCommandOutput,
   type IAMClient,
 } from '@aws-sdk/client-iam';
@@ -18,7 +19,7 @@ import { GetBucketPolicyCommand, HeadBucketCommand, type S3Client } from '@aws-s
 import { OWNER_TAG } from '../manifest/model.js';
 import { readCredentialReport, withCredentialReport } from './credential-report.js';
 import { mapGaadPages, withAccessKeys, isoDate, type GaadPage } from './gaad.js';
-import type { AccessKeyState, AccountInventory, BucketState, RoleState, UserState } from './inventory-model.js';
+import type { AccessKeyState, AccountInventory, BucketState, ManagedPolicyState, RoleState, UserState } from './inventory-model.js';
 import { decodePolicyDocument, PolicyDecodeError } from './policy-decode.js';
 import { awsErrorAdvice, isWrongBucketRegion, wrongRegionAdvice } from './error-advice.js';
 import { classifyAwsError, errorCode, errorSummary, httpStatus, RetriesExhaustedError, withRetry, type RetryOptions } from './retry.js';
@@ -80,6 +81,12 @@ export interface ReadInventoryOptions {
    */
   readRoleDetails?: boolean;
   isDeclaredRole?: (name: string) => boolean;
+  /**
+   * Customer-managed policies whose tags must be read (ListPolicyTags, one call each), since GAAD
+   * returns none: the declared policies whose Description carries no owner marker (adopted ones,
+   * whose owner tag was written by TagPolicy, or someone else's). Default: none.
+   */
+  needsPolicyTags?: (p: ManagedPolicyState) => boolean;
   /**
    * Buckets to read with readBucketState (e.g. the Cloudyn billing bucket). A bucket with a region
    * (billingBucket.region) is read with `s3For(region)`: S3 answers 301 to a client of another region.
@@ -275,6 +282,24 @@ export async function readInventory(iam: IAMClient, opts: ReadInventoryOptions):
 
   const keyLists = await mapLimit(targets, concurrency, (u) => readAccessKeys(iam, u.name, opts));
   let inv = withAccessKeys(base, new Map(targets.map((u, i) => [u.name, keyLists[i] ?? []])));
+
+  const tagTargets = opts.needsPolicyTags === undefined ? [] : inv.policies.filter((p) => p.tagsRead === false && opts.needsPolicyTags?.(p) === true);
+  if (tagTargets.length > 0) {
+    // At most 50 tags per policy, so one page of 100 holds them all.
+    const tagLists = await mapLimit(tagTargets, concurrency, (p) =>
+      call(opts.account, `iam:ListPolicyTags ${p.arn}`, opts.retry, () => iam.send(new ListPolicyTagsCommand({ PolicyArn: p.arn, MaxItems: 100 }))),
+    );
+    const byArn = new Map(tagTargets.map((p, i) => [p.arn, Object.fromEntries((tagLists[i]?.Tags ?? []).map((t) => [t.Key ?? '', t.Value ?? '']))]));
+    inv = {
+      ...inv,
+      policies: inv.policies.map((p) => {
+        const tags = byArn.get(p.arn);
+        if (tags === undefined) return p;
+        const { tagsRead: _unknown, ...rest } = p;
+        return { ...rest, tags };
+      }),
+    };
+  }
 
   if (opts.credentialReport === true) {
     const report = await readCredentialReport(iam, {

@@ -1,4 +1,4 @@
-import { blockedBy, makeBeforeBreak, orderChanges, phaseOf } from '../../src/apply/order.js';
+import { blockedBy, makeBeforeBreak, mergeTrustUpdates, orderChanges, phaseOf } from '../../src/apply/order.js';
 import type { Change } from '../../src/plan/model.js';
 
 function change(id: string, type: Change['resource']['type'], action: Change['action'], over: Partial<Change> = {}): Change {
@@ -86,5 +86,23 @@ describe('makeBeforeBreak', () => {
     expect(blockedBy(old as Change, new Map([['ReadOnlyAcess', failed]]))).toBe('kept ReadOnlyAccess attached: attaching ReadOnlyAcess failed: policy arn:aws:iam::aws:policy/ReadOnlyAcess does not exist');
     expect(blockedBy(old as Change, new Map([['ReadOnlyAcess', { ...failed, status: 'skipped' as const, message: 'not run: x' }]]))).toBe('kept ReadOnlyAccess attached: attaching ReadOnlyAcess was not run: x');
     expect(blockedBy(old as Change, new Map([['ReadOnlyAcess', { ...failed, status: 'done' as const }]]))).toBeUndefined();
+  });
+});
+
+describe('mergeTrustUpdates', () => {
+  const trustA = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: '111' }, Action: 'sts:AssumeRole' }] };
+  const update = (id: string, after: Record<string, unknown>) => change(id, 'role', 'update', { kind: 'modified', resource: { type: 'role', name: 'r' }, after: { name: 'r', ...after } });
+
+  test('the same trust twice is set once; the other change keeps its other fields', () => {
+    const { changes, conflicts } = mergeTrustUpdates([update('a', { trust: trustA }), update('b', { trust: trustA, description: 'x' }), update('c', { maxSessionDuration: 7200 })]);
+    expect(conflicts.size).toBe(0);
+    expect(changes.map((c) => c.after)).toEqual([{ name: 'r', trust: trustA }, { name: 'r', description: 'x' }, { name: 'r', maxSessionDuration: 7200 }]);
+  });
+
+  test('two different trust documents for one role are refused, never applied one after the other', () => {
+    const other = { ...trustA, Statement: [{ ...trustA.Statement[0], Principal: { AWS: '*' } }] };
+    const { conflicts } = mergeTrustUpdates([update('a', { trust: trustA }), update('b', { trust: other }), change('x', 'role', 'update', { resource: { type: 'role', name: 'other' }, after: { trust: other } })]);
+    expect([...conflicts.keys()]).toEqual(['a', 'b']);
+    expect(conflicts.get('a')).toMatch(/different trust documents for role r; a trust changes in one update/);
   });
 });

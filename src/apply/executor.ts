@@ -12,7 +12,7 @@ import type { S3Client } from '@aws-sdk/client-s3';
 import { errorSummary, type RetryOptions } from '../aws/retry.js';
 import type { AccountPlan, Action, Change, Plan } from '../plan/model.js';
 import { StepError, stepFailure, type StepContext } from './call.js';
-import { blockedBy, makeBeforeBreak, orderChanges } from './order.js';
+import { blockedBy, makeBeforeBreak, mergeTrustUpdates, orderChanges } from './order.js';
 import { prepareStep, type PreparedStep } from './steps.js';
 import { mapLimit } from '../concurrency.js';
 
@@ -134,7 +134,10 @@ export interface Prepared {
 
 /** Validation of one account's plan, before any write: the executable changes in order. */
 function prepareAccount(plan: AccountPlan, externalIds: ReadonlyMap<string, string>): Prepared[] {
-  return orderChanges(makeBeforeBreak(plan.changes)).map((change) => {
+  const { changes, conflicts } = mergeTrustUpdates(plan.changes);
+  return orderChanges(makeBeforeBreak(changes)).map((change) => {
+    const conflict = conflicts.get(change.id);
+    if (conflict !== undefined) return { change, invalid: new StepError(conflict, { code: 'MalformedPlan' }) };
     try {
       return { change, step: prepareStep(change, externalIds) };
     } catch (err) {

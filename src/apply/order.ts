@@ -154,3 +154,34 @@ export function blockedBy(c: Change, outcomes: ReadonlyMap<string, OutcomeSoFar>
   }
   return undefined;
 }
+
+/**
+ * One trust update per role: a role's trust must go from the live document to the final one in a
+ * single UpdateAssumeRolePolicy, never through an intermediate (possibly weaker) document. Role
+ * updates carrying the same trust are merged into the first (the others keep their other fields);
+ * different trust documents for one role are a defect of the plan: `conflicts` names them, and the
+ * executor refuses them before any write.
+ */
+export function mergeTrustUpdates(changes: readonly Change[]): { changes: Change[]; conflicts: Map<string, string> } {
+  const first = new Map<string, Change>();
+  const conflicts = new Map<string, string>();
+  const out = changes.map((c) => {
+    const after = c.after as { trust?: unknown } | undefined;
+    if (c.resource.type !== 'role' || c.action !== 'update' || after?.trust === undefined) return c;
+    const key = c.resource.name.toLowerCase();
+    const seen = first.get(key);
+    if (seen === undefined) {
+      first.set(key, c);
+      return c;
+    }
+    if (JSON.stringify((seen.after as { trust: unknown }).trust) !== JSON.stringify(after.trust)) {
+      const why = `changes ${seen.id} and ${c.id} set different trust documents for role ${c.resource.name}; a trust changes in one update with its final document: run plan again`;
+      conflicts.set(seen.id, why);
+      conflicts.set(c.id, why);
+      return c;
+    }
+    const { trust: _same, externalId: _bound, ...rest } = after as Record<string, unknown>;
+    return { ...c, after: rest };
+  });
+  return { changes: out, conflicts };
+}

@@ -74,24 +74,33 @@ describe('make-before-break', () => {
     expect(order.slice(-2)).toEqual(['AttachRolePolicy', 'DetachRolePolicy']);
   });
 
-  test('a misspelt managed policy (ReadOnlyAcess): one attach call, NoSuchEntity named with its fix, the working policy kept', async () => {
+  // `validate` now stops a misspelt managed policy before any write; AWS can still answer NoSuchEntity
+  // for a name the offline table knows (a policy missing in this partition, or retired since).
+  const VIEW_ONLY = 'arn:aws:iam::aws:policy/job-function/ViewOnlyAccess';
+  const missing = () => world.proxy.inject({ action: 'AttachRolePolicy', status: 404, code: 'NoSuchEntity', message: `Policy ${VIEW_ONLY} does not exist or is not attachable.` });
+
+  test('a policy AWS says does not exist: one attach call, NoSuchEntity named with its fix, the working policy kept', async () => {
     const repo = world.repo({ 'connections.yaml': roleManifest('ReadOnlyAccess') });
     expect((await run(repo, 'apply')).code).toBe(0);
-    writeFileSync(join(repo, 'connections.yaml'), roleManifest('ReadOnlyAcess'));
+    writeFileSync(join(repo, 'connections.yaml'), roleManifest(`"${VIEW_ONLY}"`));
     world.proxy.clear();
+    missing();
     const r = await run(repo, 'apply');
     expect(r.code).toBe(1);
     expect(world.proxy.count('AttachRolePolicy')).toBe(1);
-    expect(r.stdout).toMatch(/prod: attach attachment role\/vendor-viewer\/ReadOnlyAcess: failed \(policy arn:aws:iam::aws:policy\/ReadOnlyAcess does not exist or cannot be attached .*no AWS managed policy is named ReadOnlyAcess/);
-    expect(r.stdout).toMatch(/kept ReadOnlyAccess attached: attaching ReadOnlyAcess failed/);
-    expect(r.stdout).not.toMatch(/network path/);
+    expect(r.stdout).toContain(`prod: attach attachment role/vendor-viewer/ViewOnlyAccess: failed (policy ${VIEW_ONLY} does not exist or cannot be attached (AWS said: NoSuchEntity`);
+    expect(r.stdout).toMatch(/AWS publishes ViewOnlyAccess, but this account's IAM does not offer it .*choose another managed policy in the manifest/);
+    expect(r.stdout).toMatch(/kept ReadOnlyAccess attached: attaching ViewOnlyAccess failed: policy .* does not exist/);
+    expect(r.stdout).not.toMatch(/network path|retrying in/);
     expect(await attached((await world.clients(PROD)).iam, 'vendor-viewer')).toEqual(['ReadOnlyAccess']);
   });
 
-  test('on a new role the misspelt policy is not retried as eventual consistency', async () => {
-    const repo = world.repo({ 'connections.yaml': roleManifest('ReadOnlyAcess') });
+  test('on a role created in the same run, a missing policy is not retried as eventual consistency', async () => {
+    const repo = world.repo({ 'connections.yaml': roleManifest(`"${VIEW_ONLY}"`) });
+    missing();
     const r = await run(repo, 'apply');
     expect(r.code).toBe(1);
+    expect(world.proxy.count('CreateRole')).toBe(1);
     expect(world.proxy.count('AttachRolePolicy')).toBe(1);
     expect(r.stdout).not.toMatch(/network path|retrying in/);
   });

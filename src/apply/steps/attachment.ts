@@ -3,6 +3,7 @@ import { AttachRolePolicyCommand, AttachUserPolicyCommand, DeleteRolePermissions
 import type { Change } from '../../plan/model.js';
 import { awsCall, isNoSuchEntity, StepError } from '../call.js';
 import { errorSummary } from '../../aws/retry.js';
+import { isKnownManagedPolicy, suggestManagedPolicy } from '../../policy/managed-policies.js';
 import { doc, optStr, section, str, target } from '../plan-data.js';
 import { done, onPrincipal, type PreparedStep } from './kit.js';
 
@@ -19,6 +20,16 @@ function policyIsMissing(err: unknown, policyArn: string, createdNow: boolean): 
   return typeof m === 'string' && m.includes(policyArn);
 }
 
+/** What to do about a policy IAM says does not exist, by what the offline managed-policy table knows. */
+function missingPolicyFix(policyArn: string): string {
+  if (!policyArn.includes(':iam::aws:policy/')) return 'create it first or fix the ARN in the manifest, then rerun';
+  if (isKnownManagedPolicy(policyArn)) {
+    return `AWS publishes ${policyName(policyArn)}, but this account's IAM does not offer it (another partition, or retired since): choose another managed policy in the manifest, then rerun`;
+  }
+  const guess = suggestManagedPolicy(policyArn);
+  return `no AWS managed policy is named ${policyName(policyArn)}${guess !== undefined ? ` (did you mean ${guess}?)` : ''}; fix it under managedPolicies in the manifest (\`validate\` checks it), then rerun`;
+}
+
 export function attach(c: Change): PreparedStep {
   const f = section(c, 'after');
   const policyArn = str(c, f, 'after', 'policyArn');
@@ -33,14 +44,7 @@ export function attach(c: Change): PreparedStep {
       }
     } catch (err) {
       if (!policyIsMissing(err, policyArn, policyCreated)) throw err;
-      const managed = policyArn.includes(':iam::aws:policy/');
-      throw new StepError(
-        `policy ${policyArn} does not exist or cannot be attached (AWS said: ${errorSummary(err)}): ` +
-          (managed
-            ? `no AWS managed policy is named ${policyName(policyArn)} (names are case-sensitive); fix the name under managedPolicies in the manifest (\`validate\` checks it), then rerun`
-            : `create it first or fix the ARN in the manifest, then rerun`),
-        { code: 'NoSuchEntity', cause: err },
-      );
+      throw new StepError(`policy ${policyArn} does not exist or cannot be attached (AWS said: ${errorSummary(err)}): ${missingPolicyFix(policyArn)}`, { code: 'NoSuchEntity', cause: err });
     }
     return done();
   });

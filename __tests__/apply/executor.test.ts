@@ -390,14 +390,21 @@ describe('billing bucket', () => {
 });
 
 describe('failures and retries', () => {
-  test('an "Invalid principal" right after a create is retried, then succeeds', async () => {
-    const rule = proxy.inject({ action: 'CreateRole', times: 1, status: 400, code: 'MalformedPolicyDocument', message: 'Invalid principal in policy: "AWS":"arn:aws:iam::432263259397:root"' });
-    const m = manifestFor([vendorRole()]);
+  test('an S3 "Invalid principal" for the role this run just created is retried, then succeeds', async () => {
+    const rule = proxy.inject({ service: 's3', action: 'PutBucketPolicy', times: 2, status: 400, code: 'MalformedPolicy', message: 'Invalid principal in policy' });
+    const m = manifestFor([{ ...vendorRole(), billingBucket: { name: 'cloudyn-billing-retry', at: vendorRole().at } }]);
     const { result } = await applyAll(m);
-    expect(rule.hits).toBe(1);
+    expect(rule.hits).toBe(2);
     expect(failures(result)).toEqual([]);
-    expect(proxy.count('CreateRole')).toBe(2);
+    expect(proxy.count('PutBucketPolicy')).toBe(3);
     expect(remaining(await planFor(iam, s3, m, { env }))).toEqual([]);
+  });
+
+  test('an "Invalid principal" naming the vendor, with nothing created in this run, fails at once with its fix', async () => {
+    proxy.inject({ action: 'CreateRole', status: 400, code: 'MalformedPolicyDocument', message: 'Invalid principal in policy: "AWS":"arn:aws:iam::432263259397:root"' });
+    const { result } = await applyAll(manifestFor([vendorRole()]));
+    expect(proxy.count('CreateRole')).toBe(1);
+    expect(failures(result)).toEqual([expect.stringMatching(/Invalid principal.*a principal the document names does not exist .*fix the ARN in the manifest/)]);
   });
 
   test('AccessDenied fails fast with the permission and resource; dependents are skipped, other connections run', async () => {

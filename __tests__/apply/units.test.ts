@@ -38,12 +38,14 @@ describe('mergeBucketPolicy', () => {
 });
 
 describe('classifyApplyError', () => {
-  test('eventual consistency is retried; NoSuchEntity only for what this run created; denial never', () => {
-    expect(classifyApplyError(awsError('MalformedPolicyDocument', 'Invalid principal in policy: "AWS":"arn:aws:iam::1:role/x"'), false)).toBe('transient');
-    expect(classifyApplyError(awsError('MalformedPolicyDocument', 'Syntax errors in policy.'), false)).toBe('fatal');
-    expect(classifyApplyError(awsError('EntityTemporarilyUnmodifiable'), false)).toBe('transient');
-    expect(classifyApplyError(awsError('ConcurrentModification'), false)).toBe('transient');
-    expect(classifyApplyError(awsError('NoSuchEntity'), true)).toBe('transient');
+  test('eventual consistency is retried inside the create-time window; NoSuchEntity only for what this run created; denial never', () => {
+    const invalidPrincipal = awsError('MalformedPolicyDocument', 'Invalid principal in policy: "AWS":"arn:aws:iam::1:role/x"');
+    expect(classifyApplyError(invalidPrincipal, { recentlyCreated: false, principalsCreated: true })).toBe('consistency');
+    expect(classifyApplyError(invalidPrincipal, false)).toBe('fatal');
+    expect(classifyApplyError(awsError('MalformedPolicyDocument', 'Syntax errors in policy.'), true)).toBe('fatal');
+    expect(classifyApplyError(awsError('EntityTemporarilyUnmodifiable'), false)).toBe('consistency');
+    expect(classifyApplyError(awsError('ConcurrentModification'), false)).toBe('consistency');
+    expect(classifyApplyError(awsError('NoSuchEntity'), true)).toBe('consistency');
     expect(classifyApplyError(awsError('NoSuchEntity'), false)).toBe('fatal');
     expect(classifyApplyError(awsError('AccessDenied'), true)).toBe('denied');
     expect(classifyApplyError(awsError('Throttling', 'Rate exceeded'), false)).toBe('throttle');

@@ -178,6 +178,34 @@ describe('GitHub OIDC into the account role', () => {
     expect(gh.tokenRequests[0]?.query.audience).toBe('api://AzureADTokenExchange');
   });
 
+  test("STS's intermittent \"Couldn't retrieve verification key\" is retried on configure-aws-credentials' schedule, then the role is assumed", async () => {
+    const verificationKey = { action: 'AssumeRoleWithWebIdentity', status: 400, code: 'InvalidIdentityToken', message: "Couldn't retrieve verification key from your identity provider,  please reference AssumeRoleWithWebIdentity documentation for requirements" };
+    const rule = proxy.inject({ ...verificationKey, times: 3 });
+    const waits: number[] = [];
+    const creds = await resolver({ retry: { clock: { now: () => 0, sleep: (ms) => (waits.push(ms), Promise.resolve()) }, random: () => 0.999 } })(prod);
+    expect(rule.hits).toBe(3);
+    expect(proxy.count('AssumeRoleWithWebIdentity')).toBe(4);
+    // Full jitter below 50 ms x 2^(attempt-1), as configure-aws-credentials' retryAndBackoff.
+    expect(waits).toEqual([49, 99, 199]);
+    expect((await callerOf(creds)).Account).toBe('111122223333');
+  });
+
+  test('a verification-key failure that persists gives up after 12 attempts without blaming the trust policy', async () => {
+    proxy.inject({ action: 'AssumeRoleWithWebIdentity', status: 400, code: 'InvalidIdentityToken', message: "Couldn't retrieve verification key from your identity provider" });
+    const err = (await resolver()(prod).catch((e: unknown) => e)) as CredentialError;
+    expect(err).toBeInstanceOf(CredentialError);
+    expect(proxy.count('AssumeRoleWithWebIdentity')).toBe(12);
+    expect(err.message).toMatch(/could not retrieve the OIDC issuer's verification key after 12 attempts/);
+    expect(err.message).toMatch(/trust policy are not at fault/);
+    expect(err.message).not.toMatch(/oidc-provider|network path/);
+  });
+
+  test('any other InvalidIdentityToken is not retried', async () => {
+    proxy.inject({ action: 'AssumeRoleWithWebIdentity', status: 400, code: 'InvalidIdentityToken', message: 'Incorrect token audience' });
+    await expect(resolver()(prod)).rejects.toThrow(CredentialError);
+    expect(proxy.count('AssumeRoleWithWebIdentity')).toBe(1);
+  });
+
   test('throttling is retried, then the role is assumed', async () => {
     const rule = proxy.inject(throttling('AssumeRoleWithWebIdentity', { times: 2 }));
     const creds = await resolver()(prod);

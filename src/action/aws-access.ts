@@ -11,7 +11,7 @@ import type { Inputs } from './inputs.js';
 
 export interface AwsAccess {
   reader: (manifest: Manifest, selected: readonly string[]) => InventoryReader;
-  clients: (manifest: Manifest) => (account: string) => Promise<{ iam: ReturnType<typeof iamClient>; s3: ReturnType<typeof s3Client> }>;
+  clients: (manifest: Manifest) => (account: string) => Promise<{ iam: ReturnType<typeof iamClient>; s3: ReturnType<typeof s3Client>; s3For: (region: string) => ReturnType<typeof s3Client> }>;
   /** Clients for a rotation in `account`; a secret in another manifest account uses that account's session. */
   rotateClients: (manifest: Manifest) => (account: string) => Promise<RotateClients>;
 }
@@ -77,6 +77,8 @@ export function awsAccess(inputs: AccessSettings, env: NodeJS.ProcessEnv, purpos
       return {
         iam: iamClient({ region: inputs.awsRegion, credentials }),
         s3: s3Client({ region: spec.region ?? inputs.awsRegion, credentials }, env),
+        // A billing bucket with its own region is read and written there (S3 answers 301 elsewhere).
+        s3For: (region: string) => s3Client({ region, credentials }, env),
       };
     },
   };

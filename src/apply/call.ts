@@ -1,15 +1,17 @@
 /**
  * Every AWS call the executor makes goes through `awsCall`: `withRetry` (throttling, 5xx,
- * network) plus IAM's eventual consistency, which only the executor meets because it writes:
- * right after a principal is created or changed, IAM may answer
- *  - MalformedPolicyDocument "Invalid principal in policy" (a trust or bucket policy naming it),
- *  - EntityTemporarilyUnmodifiable, ConcurrentModification,
- *  - NoSuchEntity for an entity this run has just created.
- * Those are retried with the same bounded, jittered backoff. AccessDenied fails at once with a
- * message naming the permission and the resource.
+ * network) plus eventual consistency, which only the executor meets because it writes. Right
+ * after this run created a user or role, IAM and S3 alike may answer
+ *  - MalformedPolicyDocument / MalformedPolicy "Invalid principal" (a trust or bucket policy naming it),
+ *  - NoSuchEntity for the entity just created;
+ * and any time, EntityTemporarilyUnmodifiable or ConcurrentModification. Those are retried with the
+ * same bounded, jittered backoff. Outside that window the same answers are permanent (a mistyped
+ * ARN, a policy that does not exist) and fail at once with their fix (../aws/error-advice.ts), as do
+ * AccessDenied (naming the permission and the resource), clock skew and non-AWS answers.
  */
 import type { IAMClient } from '@aws-sdk/client-iam';
 import type { S3Client } from '@aws-sdk/client-s3';
+import { awsErrorAdvice, isInvalidPrincipal } from '../aws/error-advice.js';
 import { classifyAwsError, errorCode, errorSummary, RetriesExhaustedError, withRetry, type ErrorClass, type RetryOptions } from '../aws/retry.js';
 
 /** A step that could not be carried out; `message` says what, where and how to fix it. */
@@ -31,6 +33,8 @@ export interface StepContext {
   account: string;
   iam: IAMClient;
   s3: S3Client;
+  /** An S3 client for a bucket's own region (billingBucket.region); absent: `s3` is used. */
+  s3For?: (region: string) => S3Client;
   /** `{ env: NAME }` values, and placeholder → value for external IDs written in the manifest. */
   externalIds: ReadonlyMap<string, string>;
   retry: RetryOptions;
@@ -43,19 +47,23 @@ export interface StepContext {
 
 const CONSISTENCY_CODES = new Set(['EntityTemporarilyUnmodifiable', 'EntityTemporarilyUnmodifiableException', 'ConcurrentModification', 'ConcurrentModificationException']);
 
-function messageOf(err: unknown): string {
-  const m = typeof err === 'object' && err !== null ? (err as { message?: unknown }).message : undefined;
-  return typeof m === 'string' ? m : '';
+/** What the executor knows about the create-time window of the entities a call touches. */
+export interface Recency {
+  /** The entity the call acts on (or the policy it attaches) was created in this run. */
+  recentlyCreated: boolean;
+  /** This run created a user or role in the account: a document naming it may not be accepted yet. */
+  principalsCreated: boolean;
 }
 
-/** The retry classification of the executor: withRetry's, plus IAM's eventual consistency. */
-export function classifyApplyError(err: unknown, recentlyCreated: boolean): ErrorClass {
+/** The retry classification of the executor: withRetry's, plus eventual consistency inside the create-time window. */
+export function classifyApplyError(err: unknown, recency: boolean | Recency): ErrorClass {
+  const r = typeof recency === 'boolean' ? { recentlyCreated: recency, principalsCreated: recency } : recency;
   const base = classifyAwsError(err);
   if (base !== 'fatal') return base;
   const code = errorCode(err) ?? '';
-  if (CONSISTENCY_CODES.has(code)) return 'transient';
-  if (code.startsWith('MalformedPolicyDocument') && /invalid principal/i.test(messageOf(err))) return 'transient';
-  if (recentlyCreated && (code === 'NoSuchEntity' || code === 'NoSuchEntityException')) return 'transient';
+  if (CONSISTENCY_CODES.has(code)) return 'consistency';
+  if (isInvalidPrincipal(err)) return r.principalsCreated || r.recentlyCreated ? 'consistency' : 'fatal';
+  if (r.recentlyCreated && isNoSuchEntity(err)) return 'consistency';
   return 'fatal';
 }
 
@@ -80,24 +88,25 @@ export async function awsCall<T>(
   action: string,
   resource: string,
   fn: () => Promise<T>,
-  opts: { recentlyCreated?: boolean } = {},
+  opts: { recentlyCreated?: boolean; permanent?: (err: unknown) => boolean } = {},
 ): Promise<T> {
   const recentlyCreated = opts.recentlyCreated === true;
+  const principalsCreated = [...ctx.created].some((k) => k.startsWith('user:') || k.startsWith('role:'));
   try {
     return await withRetry(fn, {
       ...ctx.retry,
       label: `${action} on ${resource}`,
-      classify: (err) => classifyApplyError(err, recentlyCreated),
+      classify: (err) => (opts.permanent?.(err) === true ? 'fatal' : classifyApplyError(err, { recentlyCreated, principalsCreated })),
       onRetry: (info) => {
         ctx.retry.onRetry?.(info);
-        if (info.errorClass === 'transient' && info.code !== undefined) {
+        if ((info.errorClass === 'transient' || info.errorClass === 'consistency') && info.code !== undefined) {
           ctx.log(`${ctx.account}: ${action} on ${resource}: ${info.code}, retrying in ${info.delayMs} ms (attempt ${info.attempt})`);
         }
       },
     });
   } catch (err) {
     if (err instanceof RetriesExhaustedError) {
-      throw new StepError(`${err.message}${recentlyCreated || err.lastClass === 'transient' ? ' IAM may still be propagating a change made moments ago; rerun apply: every step is idempotent.' : ''}`, {
+      throw new StepError(err.message, {
         code: errorCode(err.cause),
         cause: err,
       });
@@ -109,6 +118,8 @@ export async function awsCall<T>(
         { code: errorCode(err), cause: err },
       );
     }
+    const advice = awsErrorAdvice(err, action);
+    if (advice !== undefined) throw new StepError(`${action} on ${resource} failed: ${errorSummary(err)}; ${advice}`, { code: errorCode(err), cause: err });
     throw err;
   }
 }

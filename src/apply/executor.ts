@@ -12,7 +12,7 @@ import type { S3Client } from '@aws-sdk/client-s3';
 import { errorSummary, type RetryOptions } from '../aws/retry.js';
 import type { AccountPlan, Action, Change, Plan } from '../plan/model.js';
 import { StepError, stepFailure, type StepContext } from './call.js';
-import { blockedBy, orderChanges } from './order.js';
+import { blockedBy, makeBeforeBreak, mergeTrustUpdates, orderChanges } from './order.js';
 import { prepareStep, type PreparedStep } from './steps.js';
 import { mapLimit } from '../concurrency.js';
 
@@ -45,7 +45,7 @@ export interface ApplyResult {
 }
 
 export interface ExecuteContext {
-  clientsFor(account: string): Promise<{ iam: IAMClient; s3: S3Client }>;
+  clientsFor(account: string): Promise<{ iam: IAMClient; s3: S3Client; s3For?: (region: string) => S3Client }>;
   /** `{ env: NAME }` values by NAME (external IDs); manifest-written ones by their plan placeholder. */
   externalIds: ReadonlyMap<string, string>;
   retry?: RetryOptions;
@@ -134,7 +134,10 @@ export interface Prepared {
 
 /** Validation of one account's plan, before any write: the executable changes in order. */
 function prepareAccount(plan: AccountPlan, externalIds: ReadonlyMap<string, string>): Prepared[] {
-  return orderChanges(plan.changes).map((change) => {
+  const { changes, conflicts } = mergeTrustUpdates(plan.changes);
+  return orderChanges(makeBeforeBreak(changes)).map((change) => {
+    const conflict = conflicts.get(change.id);
+    if (conflict !== undefined) return { change, invalid: new StepError(conflict, { code: 'MalformedPlan' }) };
     try {
       return { change, step: prepareStep(change, externalIds) };
     } catch (err) {
@@ -164,7 +167,7 @@ async function runAccount(plan: AccountPlan, prepared: Prepared[], ctx: ExecuteC
     }
   }
 
-  let clients: { iam: IAMClient; s3: S3Client };
+  let clients: { iam: IAMClient; s3: S3Client; s3For?: (region: string) => S3Client };
   try {
     clients = await ctx.clientsFor(plan.account);
   } catch (err) {
@@ -176,6 +179,7 @@ async function runAccount(plan: AccountPlan, prepared: Prepared[], ctx: ExecuteC
     account: plan.account,
     iam: clients.iam,
     s3: clients.s3,
+    ...(clients.s3For ? { s3For: clients.s3For } : {}),
     externalIds: ctx.externalIds,
     retry: ctx.retry ?? {},
     created: new Set(),
@@ -193,7 +197,7 @@ async function runAccount(plan: AccountPlan, prepared: Prepared[], ctx: ExecuteC
     }
     const blocked = blockedBy(c, byId);
     if (blocked !== undefined) {
-      record(c, 'skipped', `not run: ${blocked}`);
+      record(c, 'skipped', blocked);
       return;
     }
     const stop = c.connection !== undefined ? stopped.get(c.connection) : undefined;

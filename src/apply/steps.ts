@@ -6,7 +6,7 @@
  * ours: done; already gone: done).
  */
 import type { Change } from '../plan/model.js';
-import { createBucket, putMergedBucketPolicy } from './bucket.js';
+import { createBucket, inRegion, putMergedBucketPolicy } from './bucket.js';
 import { doc, optStr, section, str } from './plan-data.js';
 import { attach, boundary, deleteInline, detach, putInline } from './steps/attachment.js';
 import { done, type PreparedStep, unsupported } from './steps/kit.js';
@@ -25,7 +25,8 @@ function bucketStep(c: Change): PreparedStep {
   const policy = doc(c, f, 'after', 'policy');
   const create = c.action === 'create';
   return {
-    async run(ctx) {
+    async run(outer) {
+      const ctx = inRegion(outer, region);
       const made = create ? await createBucket(ctx, name, region) : undefined;
       const put = await putMergedBucketPolicy(ctx, name, policy);
       const notes = [made === 'existed' ? 'the bucket already existed' : undefined, put === 'unchanged' ? 'its policy already held our statements' : 'policy merged (other statements kept)'];

@@ -14,6 +14,7 @@
 import {
   AssumeRoleCommand,
   AssumeRoleWithWebIdentityCommand,
+  type AssumeRoleWithWebIdentityCommandOutput,
   GetCallerIdentityCommand,
   type Credentials as StsCredentials,
 } from '@aws-sdk/client-sts';
@@ -28,6 +29,7 @@ import {
 } from '../github/oidc.js';
 import { clientConfig, resolveRegion, stsClient, type AwsCredentialsProvider, type AwsIdentity } from './clients.js';
 import { nameCredentials } from './rate-limit.js';
+import { awsErrorAdvice } from './error-advice.js';
 import { classifyAwsError, errorCode, errorSummary, RetriesExhaustedError, withRetry, type RetryOptions } from './retry.js';
 import { sessionName as defaultSessionName } from './session-name.js';
 
@@ -128,6 +130,21 @@ function oidcFix(code: string | undefined, roleArn: string, accountId: string, c
   );
 }
 
+/**
+ * STS answers InvalidIdentityToken "Couldn't retrieve verification key from your identity provider"
+ * when its fetch of GitHub's signing keys fails, intermittently; the token itself is fine. We retry
+ * it as aws-actions/configure-aws-credentials retries AssumeRoleWithWebIdentity: up to 12 attempts,
+ * each waiting a random time below 50 ms x 2^(attempt-1) (full jitter, uncapped), about 100 s at
+ * worst. Any other InvalidIdentityToken is a real rejection and fails at once.
+ */
+export const VERIFICATION_KEY_RETRY: RetryOptions = { maxAttempts: 12, baseDelayMs: 50, maxDelayMs: 50 * 2 ** 11, maxElapsedMs: 5 * 60_000 };
+
+export function isVerificationKeyFailure(err: unknown): boolean {
+  const code = errorCode(err);
+  const message = typeof err === 'object' && err !== null ? (err as { message?: unknown }).message : undefined;
+  return (code === 'InvalidIdentityToken' || code === 'InvalidIdentityTokenException') && typeof message === 'string' && /retrieve verification key/i.test(message);
+}
+
 /** Throttled or unreachable STS: nothing is wrong with the trust policy, so don't point there. */
 function exhausted(account: AccountSpec, roleArn: string, err: RetriesExhaustedError): CredentialError {
   return new CredentialError(`Could not assume ${roleArn} for ${accountLabel(account)}: ${err.message}`, {
@@ -184,22 +201,29 @@ export function createCredentialResolver(opts: CredentialResolverOptions): Crede
     let refreshed = false;
     for (;;) {
       try {
-        const out = await withRetry(
-          () =>
-            sts.send(
-              new AssumeRoleWithWebIdentityCommand({
-                RoleArn: roleArn,
-                RoleSessionName: roleSession,
-                WebIdentityToken: token,
-                DurationSeconds: duration,
-              }),
-            ),
-          { ...retry, label: `sts:AssumeRoleWithWebIdentity into ${roleArn}` },
-        );
+        const label = `sts:AssumeRoleWithWebIdentity into ${roleArn}`;
+        const call = (): Promise<AssumeRoleWithWebIdentityCommandOutput> =>
+          sts.send(new AssumeRoleWithWebIdentityCommand({ RoleArn: roleArn, RoleSessionName: roleSession, WebIdentityToken: token, DurationSeconds: duration }));
+        // Outer loop: the verification-key failure on configure-aws-credentials' schedule; inner: throttling and 5xx.
+        const out = await withRetry(() => withRetry(call, { ...retry, label }), {
+          ...VERIFICATION_KEY_RETRY,
+          ...(retry.clock ? { clock: retry.clock } : {}),
+          ...(retry.random ? { random: retry.random } : {}),
+          ...(retry.onRetry ? { onRetry: retry.onRetry } : {}),
+          label,
+          classify: (err) => (isVerificationKeyFailure(err) ? 'transient' : 'fatal'),
+        });
         checkAccount(account, out.AssumedRoleUser?.Arn, `AssumeRoleWithWebIdentity into ${roleArn}`);
         return toIdentity(out.Credentials, 'AssumeRoleWithWebIdentity');
       } catch (err) {
         if (err instanceof CredentialError) throw err;
+        if (err instanceof RetriesExhaustedError && isVerificationKeyFailure(err.cause)) {
+          throw new CredentialError(
+            `Could not assume ${roleArn} for ${accountLabel(account)}: STS still could not retrieve the OIDC issuer's verification key after ${err.attempts} attempts ` +
+              `(${errorSummary(err.cause)}). The token and the trust policy are not at fault: STS could not reach GitHub's key endpoint; rerun the job in a few minutes.`,
+            { account: account.name, roleArn, code: errorCode(err.cause), cause: err },
+          );
+        }
         if (err instanceof RetriesExhaustedError) throw exhausted(account, roleArn, err);
         if (classifyAwsError(err) === 'expired' && !refreshed) {
           // The token can expire while we back off from throttling: one fresh token, then give up.
@@ -239,6 +263,10 @@ export function createCredentialResolver(opts: CredentialResolverOptions): Crede
       if (err instanceof CredentialError) throw err;
       if (err instanceof RetriesExhaustedError) throw exhausted(account, roleArn, err);
       const code = errorCode(err);
+      const advice = awsErrorAdvice(err, 'sts:AssumeRole');
+      if (advice !== undefined) {
+        throw new CredentialError(`Could not assume ${roleArn} for ${accountLabel(account)} from ${fromLabel}: ${errorSummary(err)}; ${advice}.`, { account: account.name, roleArn, code, cause: err });
+      }
       throw new CredentialError(
         `Could not assume ${roleArn} for ${accountLabel(account)} from ${fromLabel}: ${errorSummary(err)}. ` +
           `Check that the trust policy of ${roleArn} allows sts:AssumeRole for ${fromLabel.replace(/^the /, '')}, ` +

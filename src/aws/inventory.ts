@@ -11,6 +11,7 @@ import {
   GetLoginProfileCommand,
   GetRoleCommand,
   ListAccessKeysCommand,
+  ListPolicyTagsCommand,
   type GetAccountAuthorizationDetailsCommandOutput,
   type IAMClient,
 } from '@aws-sdk/client-iam';
@@ -18,11 +19,14 @@ import { GetBucketPolicyCommand, HeadBucketCommand, type S3Client } from '@aws-s
 import { OWNER_TAG } from '../manifest/model.js';
 import { readCredentialReport, withCredentialReport } from './credential-report.js';
 import { mapGaadPages, withAccessKeys, isoDate, type GaadPage } from './gaad.js';
-import type { AccessKeyState, AccountInventory, BucketState, RoleState, UserState } from './inventory-model.js';
+import type { AccessKeyState, AccountInventory, BucketState, ManagedPolicyState, RoleState, UserState } from './inventory-model.js';
 import { decodePolicyDocument, PolicyDecodeError } from './policy-decode.js';
+import { awsErrorAdvice, isWrongBucketRegion, wrongRegionAdvice } from './error-advice.js';
 import { classifyAwsError, errorCode, errorSummary, httpStatus, RetriesExhaustedError, withRetry, type RetryOptions } from './retry.js';
 import { mapLimit } from '../concurrency.js';
 import { now } from '../clock.js';
+
+const capitalize = (s: string): string => `${s.charAt(0).toUpperCase()}${s.slice(1)}`;
 
 /** A read that failed for a reason a human must fix (denied, malformed answer...). */
 export class InventoryReadError extends Error {
@@ -31,8 +35,10 @@ export class InventoryReadError extends Error {
   readonly code: string | undefined;
   constructor(account: string, action: string, err: unknown, hint?: string) {
     const denied = classifyAwsError(err) === 'denied';
+    const advice = awsErrorAdvice(err, action);
     const fix =
       hint ??
+      (advice !== undefined ? `${capitalize(advice)}.` : undefined) ??
       (denied
         ? `The role used for account "${account}" needs ${action} (plan reads with iam:GetAccountAuthorizationDetails, ` +
           'iam:ListAccessKeys, iam:GenerateCredentialReport, iam:GetCredentialReport, iam:GetLoginProfile, iam:GetRole, ' +
@@ -75,8 +81,17 @@ export interface ReadInventoryOptions {
    */
   readRoleDetails?: boolean;
   isDeclaredRole?: (name: string) => boolean;
-  /** Buckets to read with readBucketState (e.g. the Cloudyn billing bucket). */
-  buckets?: { s3: S3Client; names: readonly string[] };
+  /**
+   * Customer-managed policies whose tags must be read (ListPolicyTags, one call each), since GAAD
+   * returns none: the declared policies whose Description carries no owner marker (adopted ones,
+   * whose owner tag was written by TagPolicy, or someone else's). Default: none.
+   */
+  needsPolicyTags?: (p: ManagedPolicyState) => boolean;
+  /**
+   * Buckets to read with readBucketState (e.g. the Cloudyn billing bucket). A bucket with a region
+   * (billingBucket.region) is read with `s3For(region)`: S3 answers 301 to a client of another region.
+   */
+  buckets?: { s3: S3Client; names: readonly string[]; regions?: Readonly<Record<string, string>>; s3For?: (region: string) => S3Client };
   retry?: RetryOptions;
   /** Parallel per-user calls. Default 4 (IAM throttles bursts). */
   concurrency?: number;
@@ -219,11 +234,14 @@ export async function readBucketState(
   opts: { account?: string; retry?: RetryOptions } = {},
 ): Promise<BucketState> {
   const account = opts.account ?? '?';
+  const wrongRegion = async (action: string, err: unknown): Promise<InventoryReadError> =>
+    new InventoryReadError(account, `${action} ${name}`, err, `${capitalize(wrongRegionAdvice(name, err, await s3.config.region()))}, then rerun.`);
   try {
     await withRetry(() => s3.send(new HeadBucketCommand({ Bucket: name })), { ...opts.retry, label: `s3:HeadBucket ${name}` });
   } catch (err) {
     const code = errorCode(err);
     const status = httpStatus(err);
+    if (isWrongBucketRegion(err)) throw await wrongRegion('s3:HeadBucket', err);
     if (code === 'NotFound' || code === 'NoSuchBucket' || status === 404) return { name, exists: false };
     if (err instanceof RetriesExhaustedError) throw err;
     if (status === 403 || code === 'Forbidden') {
@@ -244,6 +262,7 @@ export async function readBucketState(
     return { name, exists: true, policy: decodePolicyDocument(out.Policy, `bucket ${name}`) };
   } catch (err) {
     if (errorCode(err) === 'NoSuchBucketPolicy') return { name, exists: true };
+    if (isWrongBucketRegion(err)) throw await wrongRegion('s3:GetBucketPolicy', err);
     if (err instanceof RetriesExhaustedError || err instanceof PolicyDecodeError) throw err;
     throw new InventoryReadError(account, `s3:GetBucketPolicy ${name}`, err);
   }
@@ -263,6 +282,24 @@ export async function readInventory(iam: IAMClient, opts: ReadInventoryOptions):
 
   const keyLists = await mapLimit(targets, concurrency, (u) => readAccessKeys(iam, u.name, opts));
   let inv = withAccessKeys(base, new Map(targets.map((u, i) => [u.name, keyLists[i] ?? []])));
+
+  const tagTargets = opts.needsPolicyTags === undefined ? [] : inv.policies.filter((p) => p.tagsRead === false && opts.needsPolicyTags?.(p) === true);
+  if (tagTargets.length > 0) {
+    // At most 50 tags per policy, so one page of 100 holds them all.
+    const tagLists = await mapLimit(tagTargets, concurrency, (p) =>
+      call(opts.account, `iam:ListPolicyTags ${p.arn}`, opts.retry, () => iam.send(new ListPolicyTagsCommand({ PolicyArn: p.arn, MaxItems: 100 }))),
+    );
+    const byArn = new Map(tagTargets.map((p, i) => [p.arn, Object.fromEntries((tagLists[i]?.Tags ?? []).map((t) => [t.Key ?? '', t.Value ?? '']))]));
+    inv = {
+      ...inv,
+      policies: inv.policies.map((p) => {
+        const tags = byArn.get(p.arn);
+        if (tags === undefined) return p;
+        const { tagsRead: _unknown, ...rest } = p;
+        return { ...rest, tags };
+      }),
+    };
+  }
 
   if (opts.credentialReport === true) {
     const report = await readCredentialReport(iam, {
@@ -308,8 +345,12 @@ export async function readInventory(iam: IAMClient, opts: ReadInventoryOptions):
   }
 
   if (opts.buckets !== undefined) {
-    const { s3, names } = opts.buckets;
-    const buckets = await mapLimit([...new Set(names)].sort(), concurrency, (n) => readBucketState(s3, n, opts));
+    const { s3, names, regions, s3For } = opts.buckets;
+    const clientOf = (n: string): S3Client => {
+      const region = regions?.[n];
+      return region !== undefined && s3For !== undefined ? s3For(region) : s3;
+    };
+    const buckets = await mapLimit([...new Set(names)].sort(), concurrency, (n) => readBucketState(clientOf(n), n, opts));
     inv = { ...inv, buckets };
   }
   return inv;

@@ -21,6 +21,13 @@ export type ErrorClass =
   | 'expired'
   /** Denied, invalid token, rejected claim: fail at once, a human has to fix something. */
   | 'denied'
+  /**
+   * IAM or S3 has not yet seen an entity created moments ago (an "Invalid principal" naming a new
+   * role, EntityTemporarilyUnmodifiable): retried within the budget, and never blamed on the network.
+   */
+  | 'consistency'
+  /** The request's signature is too old for AWS: this machine's clock is off. Not retried. */
+  | 'skew'
   /** Anything else (validation errors, NoSuchEntity, ...): not retried. */
   | 'fatal';
 
@@ -120,8 +127,32 @@ function isNetworkError(err: unknown, depth = 0): boolean {
   return depth < 3 && e.cause !== undefined && isNetworkError(e.cause, depth + 1);
 }
 
+/** Clock skew: AWS refuses a signature dated more than 5 minutes from its own clock. */
+export function isClockSkew(err: unknown): boolean {
+  const code = errorCode(err) ?? '';
+  if (code === 'RequestTimeTooSkewed' || code === 'RequestTimeTooSkewedException') return true;
+  const message = shape(err).message;
+  return /^(SignatureDoesNotMatch|InvalidSignatureException|AuthFailure)$/.test(code) && typeof message === 'string' && /signature expired|time.{0,20}skew/i.test(message);
+}
+
+/**
+ * An answer that is not an AWS answer: a 501 (the endpoint does not implement the operation), or a
+ * body the SDK could not parse (an HTML page from a stand-in endpoint or a proxy). Retrying the same
+ * request against the same endpoint gets the same page, so it fails at once; a 502/503/504 gateway
+ * page stays transient, since gateways answer those while the service behind them recovers.
+ */
+export function isNotAnAwsAnswer(err: unknown): boolean {
+  const status = httpStatus(err);
+  if (status === 501) return true;
+  const message = shape(err).message;
+  const unparsable = typeof message === 'string' && /XML parse error|Deserialization error|Unexpected token '?<|is not valid JSON/i.test(message);
+  return unparsable && status !== 502 && status !== 503 && status !== 504;
+}
+
 export function classifyAwsError(err: unknown): ErrorClass {
   const code = errorCode(err);
+  if (isClockSkew(err)) return 'skew';
+  if (isNotAnAwsAnswer(err)) return 'fatal';
   if (code !== undefined) {
     if (THROTTLE_CODES.has(code)) return 'throttle';
     if (EXPIRED_CODES.has(code)) return 'expired';
@@ -137,7 +168,7 @@ export function classifyAwsError(err: unknown): ErrorClass {
 }
 
 export function isRetryable(c: ErrorClass): boolean {
-  return c === 'throttle' || c === 'transient';
+  return c === 'throttle' || c === 'transient' || c === 'consistency';
 }
 
 export interface RetryClock {
@@ -191,15 +222,14 @@ export class RetriesExhaustedError extends Error {
   readonly lastClass: ErrorClass;
   constructor(label: string | undefined, attempts: number, lastClass: ErrorClass, cause: unknown) {
     const what = label ?? 'AWS call';
-    const why = lastClass === 'throttle' ? 'still throttled' : 'still failing (server or network errors)';
     const detail = errorSummary(cause);
-    super(
-      `${what} ${why} after ${attempts} attempts: ${detail}. ` +
-        (lastClass === 'throttle'
-          ? 'Another process may be calling IAM heavily; rerun later or work on fewer accounts at once (the `accounts` input).'
-          : 'Check the network path to AWS (and AWS_ENDPOINT_URL* if set), then rerun.'),
-      { cause },
-    );
+    const [why, fix] =
+      lastClass === 'throttle'
+        ? ['still throttled', 'Another process may be calling IAM heavily; rerun later or work on fewer accounts at once (the `accounts` input).']
+        : lastClass === 'consistency'
+          ? ['still refused as if an entity created moments ago did not exist yet', 'AWS can take longer than usual to propagate a new user or role; rerun apply (every step is idempotent).']
+          : ['still failing (server or network errors)', 'Check the network path to AWS (and AWS_ENDPOINT_URL* if set), then rerun.'];
+    super(`${what} ${why} after ${attempts} attempts: ${detail}. ${fix}`, { cause });
     this.name = 'RetriesExhaustedError';
     this.attempts = attempts;
     this.lastClass = lastClass;

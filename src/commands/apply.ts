@@ -16,7 +16,7 @@ import { type PlanCommandOptions, type PlanCommandResult, runPlan } from './plan
 import { type AccountRotation, type RotateOptions, rotateAccounts } from './rotate.js';
 
 export interface ApplyCommandOptions extends PlanCommandOptions {
-  clients: (manifest: Manifest) => (account: string) => Promise<{ iam: IAMClient; s3: S3Client }>;
+  clients: (manifest: Manifest) => (account: string) => Promise<{ iam: IAMClient; s3: S3Client; s3For?: (region: string) => S3Client }>;
   /** Told of every change as it ends (done, failed or skipped): for progress lines. */
   onOutcome?: (o: ChangeOutcome) => void;
   /** Told the plan before the first write: for progress totals. */

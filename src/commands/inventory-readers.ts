@@ -7,6 +7,7 @@ import { iamClient, s3Client } from '../aws/clients.js';
 import type { CredentialResolver } from '../aws/credentials.js';
 import { readInventory, readKeysLastUsed } from '../aws/inventory.js';
 import { loadSnapshot } from '../aws/snapshot.js';
+import { ownerFromDescription } from '../plan/policy-owner.js';
 import type { InventoryReader } from './plan.js';
 
 export function liveInventoryReader(opts: { resolver: CredentialResolver; region: string }): InventoryReader {
@@ -15,15 +16,21 @@ export function liveInventoryReader(opts: { resolver: CredentialResolver; region
       const credentials = await opts.resolver(spec);
       const users = new Set(desired.users.map((u) => u.name.toLowerCase()));
       const roles = new Set(desired.roles.map((r) => r.name.toLowerCase()));
+      const policies = new Set(desired.policies.map((p) => p.name.toLowerCase()));
       const buckets = desired.buckets.map((b) => b.name);
+      const regions = Object.fromEntries(desired.buckets.flatMap((b) => (b.region !== undefined ? [[b.name, b.region] as const] : [])));
       return readInventory(iamClient({ region: opts.region, credentials }), {
         account: spec.name,
         accountId: spec.id,
         isDeclaredUser: (name) => users.has(name.toLowerCase()),
         isDeclaredRole: (name) => roles.has(name.toLowerCase()),
+        // An adopted policy's owner is in its tags only (its Description cannot be changed to carry the marker).
+        needsPolicyTags: (p) => policies.has(p.name.toLowerCase()) && ownerFromDescription(p.description) === undefined,
         // Console passwords and MFA for every user in two or three calls, not one per user.
         credentialReport: true,
-        ...(buckets.length ? { buckets: { s3: s3Client({ region: spec.region ?? opts.region, credentials }), names: buckets } } : {}),
+        ...(buckets.length
+          ? { buckets: { s3: s3Client({ region: spec.region ?? opts.region, credentials }), names: buckets, regions, s3For: (region: string) => s3Client({ region, credentials }) } }
+          : {}),
       });
     },
     async lastUsed(spec, keyIds) {

@@ -93,7 +93,8 @@ export class AccountDiff {
     const roles = this.desired.roles.filter((r) => r.connection === conn.name);
     const policies = this.desired.policies.filter((p) => p.connection === conn.name);
     const firstUser = users[0] ? this.users.get(users[0].name.toLowerCase()) : undefined;
-    const temp = temporaryStage(conn, firstUser?.created, this.now);
+    const firstRole = roles[0] ? this.roles.get(roles[0].name.toLowerCase()) : undefined;
+    const temp = temporaryStage(conn, firstUser?.created ?? firstRole?.created, this.now);
     const start = this.set.changes.length;
 
     const policyIds = new Map<string, string>();
@@ -101,14 +102,14 @@ export class AccountDiff {
       const id = diffPolicy(this, conn, p, temp);
       if (id) policyIds.set(p.arn, id);
     }
-    for (const r of roles) diffRole(this, conn, r, policyIds);
+    for (const r of roles) diffRole(this, conn, r, policyIds, temp);
     for (const u of users) diffUser(this, conn, u, policyIds, temp);
     for (const b of this.desired.buckets.filter((x) => x.connection === conn.name)) diffBucket(this, b);
 
     const mine = this.set.changes.slice(start);
     if (temp.stage === 'deletable') {
-      // Policies go after the user they are attached to.
-      const userDeletes = mine.filter((c) => c.kind === 'expired' && c.resource.type === 'user').map((c) => c.id);
+      // Policies go after the users and roles they are attached to.
+      const userDeletes = mine.filter((c) => c.kind === 'expired' && c.action === 'delete' && (c.resource.type === 'user' || c.resource.type === 'role')).map((c) => c.id);
       for (const c of mine) if (c.kind === 'expired' && c.resource.type === 'policy' && userDeletes.length > 0) c.dependsOn = userDeletes;
     }
     // A conflict (or no room for the tool's tags) stops this connection only: its other changes stay visible but are withheld.

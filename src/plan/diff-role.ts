@@ -6,9 +6,14 @@ import { mapExternalIds } from './desired.js';
 import { diffNewPrincipalPolicies, diffPrincipalPolicies } from './diff-principal.js';
 import { documentDrift, showLiveTrust } from './document-drift.js';
 import { policiesEqual } from './policy-equivalence.js';
+import { EXPIRED_TRUST, type TemporaryStage } from './temporary.js';
 
-export function diffRole(ctx: AccountDiff, conn: DesiredConnection, r: DesiredRole, policyIds: Map<string, string>): void {
+export function diffRole(ctx: AccountDiff, conn: DesiredConnection, r: DesiredRole, policyIds: Map<string, string>, temp: TemporaryStage = { stage: 'active' }): void {
   const live = ctx.roles.get(r.name.toLowerCase());
+  if (temp.stage !== 'active') {
+    diffTemporaryRole(ctx, conn, r, live, temp, policyIds);
+    return;
+  }
   const resource = { type: 'role' as const, name: r.name, arn: live?.arn ?? r.arn };
   const externalId = r.externalId ? { placeholder: r.externalId.placeholder, source: r.externalId.source } : undefined;
   let unresolved: string | undefined;
@@ -128,5 +133,52 @@ export function diffRole(ctx: AccountDiff, conn: DesiredConnection, r: DesiredRo
   }
   ctx.tags(conn, 'role', r.name, live.arn, r.tags, live.tags, r.at);
   ctx.tagBudget(conn, 'role', r.name, live.arn, r.tags, live.tags, reservedTags('role'), r.at);
+  diffPrincipalPolicies(ctx, conn, r, live, policyIds);
+}
+
+type LiveRole = NonNullable<ReturnType<AccountDiff['roles']['get']>>;
+
+/**
+ * A role of a temporary connection past `expires`: never (re)created; past expiry its trust is
+ * replaced by EXPIRED_TRUST (one trust update, the only one for the role: the declared trust is
+ * not compared then); past `deleteAfter` it is deleted with what hangs off it.
+ */
+function diffTemporaryRole(ctx: AccountDiff, conn: DesiredConnection, r: DesiredRole, live: LiveRole | undefined, temp: TemporaryStage, policyIds: Map<string, string>): void {
+  if (!live) return; // an expired temporary role is not recreated
+  if (!ctx.claim(conn, 'role', r.name, live.arn, live.tags, r.at, r.tags)) return;
+  const resource = { type: 'role' as const, name: r.name, arn: live.arn };
+  const at = conn.temporary?.at ?? r.at;
+  const expired = temp.expiresAt?.toISOString() ?? '';
+  if (temp.stage === 'deletable') {
+    ctx.set.add({
+      connection: conn.name,
+      resource,
+      kind: 'expired',
+      action: 'delete',
+      severity: 'high',
+      security: true,
+      reason: `temporary connection ${conn.name} expired at ${expired} and its deleteAfter passed at ${temp.deleteAt?.toISOString() ?? ''}: apply deletes role ${r.name} with its attachments and inline policies`,
+      before: { name: r.name, arn: live.arn },
+      at,
+    });
+    return;
+  }
+  if (!policiesEqual(EXPIRED_TRUST, live.trust)) {
+    ctx.set.add({
+      connection: conn.name,
+      resource,
+      kind: 'expired',
+      action: 'update',
+      severity: 'high',
+      security: true,
+      reason:
+        `temporary connection ${conn.name} expired at ${expired}: apply replaces the trust of role ${r.name} with a deny-all document, so nobody can assume it ` +
+        `(sessions issued before last until they end); its policies stay attached. Moving expires later restores the declared trust; the role is deleted after ${temp.deleteAt?.toISOString() ?? ''}`,
+      before: { trust: showLiveTrust(live.trust, r.externalId) },
+      after: { name: r.name, trust: EXPIRED_TRUST },
+      at,
+    });
+  }
+  ctx.tags(conn, 'role', r.name, live.arn, r.tags, live.tags, r.at);
   diffPrincipalPolicies(ctx, conn, r, live, policyIds);
 }

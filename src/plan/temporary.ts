@@ -1,4 +1,7 @@
-/** Where a temporary connection stands at `now`: active, expired (keys off) or deletable. */
+/**
+ * Where a temporary connection stands at `now`: active, expired (keys off, roles unassumable) or
+ * deletable (its users, roles and customer-managed policies deleted by apply).
+ */
 import type { DesiredConnection } from './desired.js';
 
 export interface TemporaryStage {
@@ -7,6 +10,7 @@ export interface TemporaryStage {
   deleteAt?: Date;
 }
 
+/** `ttl` counts from the creation of the connection's first user, or of its first role when it has no user. */
 export function temporaryStage(conn: DesiredConnection, userCreated: string | undefined, now: Date): TemporaryStage {
   const t = conn.temporary;
   if (!t) return { stage: 'active' };
@@ -18,3 +22,15 @@ export function temporaryStage(conn: DesiredConnection, userCreated: string | un
   const stage = now >= deleteAt ? 'deletable' : now >= expiresAt ? 'expired' : 'active';
   return { stage, expiresAt, deleteAt };
 }
+
+/**
+ * The trust an expired temporary role gets: nobody may assume it. Chosen over detaching its
+ * policies because it is one document, reversible in one call (moving `expires` later makes the
+ * next apply put the declared trust back), and leaves attachments and inline policies as they
+ * were, so nothing has to be rebuilt. Like a deactivated key it stops new credentials at once;
+ * sessions issued before stay valid until they end (at most the role's maximum session duration).
+ */
+export const EXPIRED_TRUST = {
+  Version: '2012-10-17',
+  Statement: [{ Sid: 'IamConnectionsTemporaryExpired', Effect: 'Deny', Principal: { AWS: '*' }, Action: 'sts:AssumeRole' }],
+} as const;

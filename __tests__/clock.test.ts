@@ -69,9 +69,9 @@ describe('the bundle (node dist/index.js)', () => {
   });
 
   test('action: the first line is the notice; a bad value fails the step before the inputs are read', () => {
-    const ok = run([], { IAM_CONNECTIONS_NOW: '2027-03-05', INPUT_COMMAND: 'validate', INPUT_MANIFEST: 'examples/connections.yaml', CLOUDYN_EXTERNAL_ID: 'Contoso-0123456789' });
+    const ok = run([], { GITHUB_ACTIONS: 'true', IAM_CONNECTIONS_NOW: '2027-03-05', INPUT_COMMAND: 'validate', INPUT_MANIFEST: 'examples/connections.yaml', CLOUDYN_EXTERNAL_ID: 'Contoso-0123456789' });
     expect(ok.stdout.split('\n')[0]).toBe('::warning::IAM_CONNECTIONS_NOW=2027-03-05: the clock is simulated (tests and demos only)');
-    const bad = run([], { IAM_CONNECTIONS_NOW: '05/03/2027', INPUT_COMMAND: 'no-such-command' });
+    const bad = run([], { GITHUB_ACTIONS: 'true', IAM_CONNECTIONS_NOW: '05/03/2027', INPUT_COMMAND: 'no-such-command' });
     expect(bad.status).toBe(1);
     expect(bad.stdout.trim()).toBe(`::error::iam-connections: ${parseNowOverride('05/03/2027')}`);
   });

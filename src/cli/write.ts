@@ -12,7 +12,7 @@ import { type ApplyCommandResult, applyPlanned } from '../commands/apply.js';
 import { type PlanCommandResult, runPlan } from '../commands/plan.js';
 import { type AccountRotation, runRotate, type RotateOptions } from '../commands/rotate.js';
 import { summarizeApply } from '../apply/executor.js';
-import { applyPreview } from '../commands/preview.js';
+import { applyPreview, dryRunBanner } from '../commands/preview.js';
 import type { Plan } from '../plan/model.js';
 import { summarize } from '../plan/summary.js';
 import { renderPlanMarkdown } from '../report/plan-markdown.js';
@@ -84,7 +84,7 @@ export async function cliWrite(command: 'apply' | 'rotate', ctx: CommandContext,
       const lines = command === 'apply' ? applyPreview(planned.plan) : ((await runRotate(planned, { ...keysFor(access, region, io), now: opts.base.now, dryRun: true })).preview ?? []);
       io.out(`${(lines.length ? lines : ['nothing would change']).join('\n')}\n`);
     }
-    say(`Dry run${preview ? ` (--as-of ${asOfText})` : ''}: the plan above was read from the accounts; nothing was written.`);
+    say(`${dryRunBanner(preview ? { asOf: opts.base.now } : {})}; the plan above was read from the accounts.`);
     emitStructured(ctx, command, planned, shown, { dryRun, confirmed: false });
     return planned.failures.length ? 1 : 0;
   }

@@ -170,7 +170,9 @@ export function assessKeys(input: KeyAssessmentInput): KeyAssessment {
   }
 
   const current = record.current ? byId.get(record.current.id) : undefined;
-  const previous = record.previous ? byId.get(record.previous.id) : undefined;
+  // A record naming one key as both current and previous (tags edited by hand) keeps it current:
+  // retiring it would cut off every sink.
+  const previous = record.previous && record.previous.id !== current?.id ? byId.get(record.previous.id) : undefined;
 
   // A pending key that is not the current one: an interrupted rotation, resumed or retired by
   // rotate (src/rotate/lifecycle.ts), never deleted blind. A mark whose key is gone or already

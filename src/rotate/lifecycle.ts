@@ -141,6 +141,15 @@ export function planUserRotation(input: LifecycleInput): LifecyclePlan {
       });
       keys = keys.filter((k) => k.id !== live.id);
       delete tags[KEY_PENDING_TAG];
+    } else if (record.previous && record.previous.id !== live.id && keys.some((k) => k.id === record.previous?.id)) {
+      // The replaced-key slot of the record is taken by a live key: recording this one there
+      // would drop that one from the record. Both are kept until the replaced key is retired.
+      steps.push({
+        kind: 'warn',
+        keyId: live.id,
+        finding: 'key-pending',
+        reason: `the interrupted rotation's key ${maskKeyId(live.id)} may be held by a sink but its secret cannot be read back, and the replaced key ${maskKeyId(record.previous.id)} is still recorded: it is kept (never deleted blind) and retired once that key is gone`,
+      });
     } else {
       steps.push({
         kind: 'abandon-pending',
@@ -201,8 +210,9 @@ export function planUserRotation(input: LifecycleInput): LifecyclePlan {
     for (const k of remaining) {
       if (free > 0) break;
       if (k.id === replaces) continue;
-      const inactive = k.status === 'Inactive' || deactivated.has(k.id);
-      if (inactive && k.id === state.previous?.id) {
+      // Only a key already inactive when the run began: one deactivated a moment ago keeps at
+      // least until the next run, the window in which someone can still reactivate it.
+      if (k.status === 'Inactive' && k.id === state.previous?.id && !steps.some((st) => st.kind === 'abandon-pending' && st.keyId === k.id)) {
         steps.push({
           kind: 'delete',
           keyId: k.id,

@@ -5,8 +5,8 @@
  *
  * Day 0 is set up with the SDK directly: the user and its first key, recorded as current with
  * the record's own format (`keyRecordTags`), as a previous rotate would have left it. Day N is
- * `as-of` = the key's CreateDate + N days (+1 h): IAM stamps the wall clock, the record the
- * evaluated time, and the lifecycle counts age from the later of the two.
+ * the tool's `now` = the key's CreateDate + N days (+1 h), and moto's clock moves with it
+ * (./helpers/moto-clock.ts), so CreateDate and last use are stamped on the same timeline.
  */
 import {
   CreateAccessKeyCommand,
@@ -18,7 +18,7 @@ import {
   TagUserCommand,
   UpdateAccessKeyCommand,
 } from '@aws-sdk/client-iam';
-import { GetSecretValueCommand, ListSecretVersionIdsCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import { DescribeSecretCommand, GetSecretValueCommand, ListSecretVersionIdsCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import sodium from 'libsodium-wrappers';
 import { secretsManagerClient } from '../../src/aws/clients.js';
 import type { AccountInventory } from '../../src/aws/inventory-model.js';
@@ -31,6 +31,7 @@ import { startAwsProxy, type AwsProxy } from '../helpers/aws-proxy.js';
 import { awsTestEnv, setEnv } from '../helpers/env.js';
 import { startGitHubServer, type GitHubServer } from '../helpers/github-server.js';
 import { startMoto, type MotoServer } from '../helpers/moto.js';
+import { motoClock, type MotoClock } from '../helpers/moto-clock.js';
 
 const DAY = 86_400_000;
 const USER = 'senhasegura-cloud-iam';
@@ -56,6 +57,7 @@ function connection(deliver: Sink[] = SINKS, rules: KeyRules = RULES): Connectio
 }
 
 let moto: MotoServer;
+let clock: MotoClock;
 let proxy: AwsProxy;
 let gh: GitHubServer;
 let restoreEnv: () => void;
@@ -65,7 +67,8 @@ let ghKeys: { publicKey: Uint8Array; privateKey: Uint8Array };
 let ghSecrets: Map<string, { encrypted_value: string; key_id: string }>;
 
 beforeAll(async () => {
-  moto = await startMoto();
+  clock = motoClock();
+  moto = await startMoto({ env: clock.env });
   proxy = await startAwsProxy(moto.endpoint);
   gh = await startGitHubServer();
   restoreEnv = setEnv(awsTestEnv(proxy.endpoint));
@@ -88,6 +91,7 @@ let logs: string[];
 let outputs: { name: string; value: string }[];
 
 beforeEach(async () => {
+  clock.set(new Date());
   await moto.reset();
   proxy.clear();
   gh.clear();
@@ -129,6 +133,7 @@ async function inventory(): Promise<AccountInventory> {
 }
 
 async function run(now: Date, extra: Partial<RotateAccountInput> = {}, conn = connection()): Promise<RotateAccountResult> {
+  clock.set(now);
   return rotateAccount({
     account: ACCOUNT,
     inventory: await inventory(),
@@ -155,15 +160,26 @@ async function userTags(): Promise<Record<string, string>> {
   return Object.fromEntries((out.Tags ?? []).map((t) => [t.Key!, t.Value!]));
 }
 
+/**
+ * What readers of the secret get (AWSCURRENT), read through the version stages: moto's plain
+ * GetSecretValue keeps answering the first version after UpdateSecretVersionStage, real AWS does not.
+ */
+async function currentSecret(): Promise<Record<string, string> | undefined> {
+  try {
+    const d = await sm.send(new DescribeSecretCommand({ SecretId: 'integrations/senhasegura/prod' }));
+    const version = Object.entries(d.VersionIdsToStages ?? {}).find(([, st]) => st.includes('AWSCURRENT'))?.[0];
+    const v = await sm.send(new GetSecretValueCommand({ SecretId: 'integrations/senhasegura/prod', VersionId: version }));
+    return JSON.parse(v.SecretString!) as Record<string, string>;
+  } catch {
+    return undefined; // not created yet
+  }
+}
+
 /** The key ID each sink holds now (undefined: nothing delivered yet). */
 async function sinkKeys(): Promise<{ sm?: string; gh?: string }> {
   const out: { sm?: string; gh?: string } = {};
-  try {
-    const v = await sm.send(new GetSecretValueCommand({ SecretId: 'integrations/senhasegura/prod' }));
-    out.sm = (JSON.parse(v.SecretString!) as { accessKeyId: string }).accessKeyId;
-  } catch {
-    // not created yet
-  }
+  const current = await currentSecret();
+  if (current) out.sm = current.accessKeyId;
   const g = ghSecrets.get('SENHASEGURA_AWS_KEY_PROD');
   if (g) {
     const plain = sodium.crypto_box_seal_open(sodium.from_base64(g.encrypted_value, sodium.base64_variants.ORIGINAL), ghKeys.publicKey, ghKeys.privateKey);
@@ -214,7 +230,7 @@ test('day 91 rotates and delivers, day 98 deactivates the unused old key, day 10
   const k1 = [...keys91.keys()].find((k) => k !== k0)!;
   expect(keys91.get(k1)).toBe('Active');
   expect(await sinkKeys()).toEqual({ sm: k1, gh: k1 });
-  const secret = JSON.parse((await sm.send(new GetSecretValueCommand({ SecretId: 'integrations/senhasegura/prod' }))).SecretString!) as Record<string, string>;
+  const secret = (await currentSecret())!;
   expect(Object.keys(secret)).toEqual(['accessKeyId', 'secretAccessKey', 'user', 'account', 'createdAt']);
   expect(secret).toMatchObject({ accessKeyId: k1, user: USER, account: ACCOUNT.id });
   expect(masked).toEqual([secret.secretAccessKey]);
@@ -276,7 +292,7 @@ test('a run killed between CreateAccessKey and delivery leaves an orphan that th
   });
   const u = crashed.users[0]!;
   expect(u.status).toBe('failed');
-  expect(u.failures.join(' ')).toMatch(/unrecorded and the next run deletes it/);
+  expect(u.failures.join(' ')).toMatch(/not marked pending, and the next run deletes it \(young, never used\)/);
   const afterCrash = await liveKeys();
   expect(afterCrash.size).toBe(2);
   const orphan = [...afterCrash.keys()].find((k) => k !== k0)!;

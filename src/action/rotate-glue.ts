@@ -5,7 +5,7 @@ import type { RotateOptions } from '../commands/rotate.js';
 import type { AwsAccess } from './aws-access.js';
 import type { Inputs } from './inputs.js';
 
-export function rotateOptions(inputs: Inputs, env: NodeJS.ProcessEnv, access: AwsAccess): Omit<RotateOptions, 'onlyMissingKeys' | 'now'> {
+export function rotateOptions(inputs: Inputs, env: NodeJS.ProcessEnv, access: AwsAccess): Omit<RotateOptions, 'onlyKeyChanges' | 'now'> {
   return {
     clients: access.rotateClients,
     region: inputs.awsRegion,

@@ -27,7 +27,7 @@ export async function cliWrite(command: 'apply' | 'rotate', manifest: string, fl
   }
   const region = flags.region || io.env.AWS_REGION || io.env.AWS_DEFAULT_REGION || 'us-east-1';
   const access = awsAccess({ awsRegion: region, audience: 'sts.amazonaws.com', roleToAssume: undefined, githubToken: io.env.GITHUB_TOKEN || undefined, mode: 'default-chain' }, io.env);
-  const keys: Omit<RotateOptions, 'onlyMissingKeys' | 'now'> = {
+  const keys: Omit<RotateOptions, 'onlyKeyChanges' | 'now'> = {
     clients: access.rotateClients,
     region,
     runId: `cli-${process.pid}-${Date.now().toString(36)}`,

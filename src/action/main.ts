@@ -14,7 +14,17 @@ const PR_EVENTS = new Set(['pull_request', 'pull_request_target']);
 
 export async function runAction(env: NodeJS.ProcessEnv = process.env): Promise<number> {
   try {
-    const { inputs, errors } = parseInputs((name) => core.getInput(name), new Date());
+    // IAM_CONNECTIONS_NOW (DESIGN.md section 3) replaces the clock for tests and demos; a run that honours it says so first.
+    const fixed = env.IAM_CONNECTIONS_NOW;
+    const now = fixed ? new Date(fixed) : new Date();
+    if (fixed) {
+      if (Number.isNaN(now.getTime())) {
+        core.setFailed(`iam-connections: IAM_CONNECTIONS_NOW is "${fixed}"; it must be an ISO-8601 instant such as 2027-03-01T12:00:00Z. Nothing was done.`);
+        return 1;
+      }
+      core.info(`iam-connections: the clock is IAM_CONNECTIONS_NOW=${now.toISOString()} (tests and demos only), not the real time.`);
+    }
+    const { inputs, errors } = parseInputs((name) => core.getInput(name), now);
     if (errors.length) {
       for (const e of errors) core.error(e);
       core.setFailed(`iam-connections: ${errors.length === 1 ? 'an input is' : 'inputs are'} invalid; nothing was done.`);

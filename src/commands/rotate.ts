@@ -91,6 +91,7 @@ export async function rotateAccounts(planned: PlanCommandResult, opts: RotateOpt
         ...(opts.setOutput ? { setOutput: opts.setOutput } : {}),
         ...(opts.lock !== undefined ? { lock: opts.lock } : {}),
         ...(opts.onUserDone ? { onUserDone: opts.onUserDone } : {}),
+        ...(opts.onlyKeyChanges === true ? { requireUsers: true } : {}),
       });
       return blocked.length ? { ...result, users: [...blocked, ...result.users], failed: true } : result;
     } catch (err) {

@@ -116,7 +116,7 @@ export async function rotateAccount(input: RotateAccountInput): Promise<RotateAc
 async function findUser(input: RotateAccountInput, name: string, retry: RetryOptions): Promise<UserState | undefined> {
   const lower = name.toLowerCase();
   const listed = input.inventory.users.find((u) => u.name.toLowerCase() === lower);
-  if (listed) return listed;
+  if (listed || input.requireUsers !== true) return listed;
   try {
     const out = await withRetry(() => input.clients.iam.send(new GetUserCommand({ UserName: name })), {
       ...retry,
@@ -163,11 +163,16 @@ async function rotateUser(input: RotateAccountInput, conn: ConnectionSpec): Prom
     result.failures.push(`reading user ${spec.name} in account ${input.account.name} failed: ${errorSummary(err)}; rerun rotate`);
     return result;
   }
+  if (!live && input.requireUsers !== true) {
+    result.status = 'skipped';
+    result.warnings.push(`user ${spec.name} does not exist in account ${input.account.name}: run apply first (it creates the user and its first key); the plan reports it as missing`);
+    return result;
+  }
   if (!live) {
     // Never a silent skip: a declared key that cannot be made is a failure of the run.
     result.status = 'failed';
     result.failures.push(
-      `user ${spec.name} does not exist in account ${input.account.name} (looked for again for ${USER_PROPAGATION_MS / 1000} s, as IAM can take that long to show a new user): its access key cannot be made; run apply (it creates the user and its first key), then rotate`,
+      `user ${spec.name} does not exist in account ${input.account.name} (looked for again for ${USER_PROPAGATION_MS / 1000} s, as IAM can take that long to show a new user): its first access key could not be made; rerun apply`,
     );
     return result;
   }

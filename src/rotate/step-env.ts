@@ -43,6 +43,12 @@ export interface RotateAccountInput {
   setOutput?: (name: string, value: string) => void;
   /** Told as each user is finished: for progress lines. */
   onUserDone?: (result: UserRotationResult) => void;
+  /**
+   * Every declared user must exist (apply, right after creating them): one missing from the
+   * inventory is read again with backoff (IAM is eventually consistent) and, if still missing,
+   * fails the run. Otherwise (rotate alone) a user apply has not created yet is reported and skipped.
+   */
+  requireUsers?: boolean;
   /** Users rotated at once. Default 8. */
   concurrency?: number;
   /** `false`: no lock (a single run is guaranteed by the caller). */

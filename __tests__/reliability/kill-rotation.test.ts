@@ -25,7 +25,7 @@ import sodium from 'libsodium-wrappers';
 import type { ActionRun } from '../e2e/run-action.js';
 import type { GitHubCall } from '../helpers/github-server.js';
 import { startWorld, type World } from '../e2e/world.js';
-import { day, directClients, LONG, PROD, prng, sample } from './chaos.js';
+import { day, directClients, LONG, PROD, prng } from './chaos.js';
 
 const SEED = Number(process.env.RELIABILITY_SEED ?? 8);
 // Each scenario is seven runs of the action (about a minute each on a loaded two-core machine).
@@ -262,10 +262,23 @@ test('a clean rotation: its calls are what the kill matrix kills after, and it k
   );
 }, 600_000);
 
-test.each(LONG ? [...Array(200).keys()] : sample(prng(SEED + 2), [...Array(200).keys()], 60).slice(0, FAST.kills))(
-  'killed right after call #%i of the rotation: the invariants hold at every call of every later run, which converge',
-  async (i) => {
-    if (i >= clean.length) return; // the matrix is sized by the clean run
+/**
+ * Kill points: every call (long part), or a few drawn by the seed (fast part), as fractions of
+ * the clean run's length since the list must exist before the clean run has counted the calls.
+ */
+const killPoints: { i?: number; f?: number }[] = LONG ? [...Array(120).keys()].map((i) => ({ i })) : Array.from({ length: FAST.kills }, (_, n) => ({ f: prng(SEED + 2 + n)() }));
+const faultPoints: { i?: number; f?: number }[] = LONG ? [...Array(24).keys()].map((i) => ({ i })) : Array.from({ length: FAST.faults }, (_, n) => ({ f: prng(SEED + 7 + n)() }));
+const index = (p: { i?: number; f?: number }, n: number): number | undefined => {
+  expect(n).toBeGreaterThan(0); // the clean run ran and was counted
+  const i = p.i ?? Math.floor((p.f ?? 0) * n);
+  return i < n ? i : undefined; // the long matrix is sized generously: points past the end do not exist
+};
+
+test.each(killPoints)(
+  'killed right after a call of the rotation (%o): the invariants hold at every call of every later run, which converge',
+  async (point) => {
+    const i = index(point, clean.length);
+    if (i === undefined) return;
     const { verdict } = await scenario(async (repo) => {
       let n = 0;
       let child: ChildProcess | undefined;
@@ -286,12 +299,13 @@ test.each(LONG ? [...Array(200).keys()] : sample(prng(SEED + 2), [...Array(200).
   900_000,
 );
 
-test.each(LONG ? [...Array(40).keys()] : sample(prng(SEED + 3), [...Array(40).keys()], 12).slice(0, FAST.faults))(
-  'sink call #%i fails once: the run fails without harm, the next converges',
-  async (j) => {
-    const sinkCalls = clean.map((c, i) => ({ ...c, i })).filter((c) => c.where === 'github' ? c.name.includes('/actions/secrets') : c.name.startsWith('secretsmanager:'));
-    const target = sinkCalls[j];
-    if (!target) return;
+test.each(faultPoints)(
+  'a sink call fails once (%o): the run fails without harm, the next converges',
+  async (point) => {
+    const sinkCalls = clean.map((c, i) => ({ ...c, i })).filter((c) => (c.where === 'github' ? c.name.includes('/actions/secrets') : c.name.startsWith('secretsmanager:')));
+    const j = index(point, sinkCalls.length);
+    if (j === undefined) return;
+    const target = sinkCalls[j]!;
     const { verdict } = await scenario(async (repo) => {
       // One counter over AWS and GitHub calls, in arrival order, as in the clean run.
       let n = 0;

@@ -26,7 +26,7 @@
  */
 import type { AccessKeyState } from '../aws/inventory-model.js';
 import type { KeyRules } from '../manifest/model.js';
-import { assessKeys, formatDuration, KEY_CURRENT_TAG, KEY_PENDING_TAG, KEY_PREVIOUS_TAG, maskKeyId, MAX_KEYS_PER_USER, type KeyFinding, type KeyRecord } from '../plan/keys.js';
+import { assessKeys, formatDuration, KEY_CURRENT_TAG, KEY_PENDING_TAG, KEY_PREVIOUS_TAG, maskKeyId, MAX_KEYS_PER_USER, readKeyRecord, type KeyFinding, type KeyRecord } from '../plan/keys.js';
 
 export type RotationStep =
   /** A key outside the record, young and never used: an interrupted run's leftover. */
@@ -101,7 +101,7 @@ export function livePending(keys: readonly AccessKeyState[], record: KeyRecord):
 }
 
 export function planUserRotation(input: LifecycleInput): LifecyclePlan {
-  const record = assessKeys({ keys: [...input.keys], tags: input.tags, rules: input.rules, now: input.now }).record;
+  const record = readKeyRecord(input.tags);
   const steps: RotationStep[] = [];
   let keys = [...input.keys];
   const tags = { ...input.tags };
@@ -165,7 +165,6 @@ export function planUserRotation(input: LifecycleInput): LifecyclePlan {
   const state = assessment.record;
   const needsLastUsed: string[] = [];
   const gone = new Set<string>();
-  const deactivated = new Set<string>();
   const byKind = (kind: KeyFinding['kind']): KeyFinding[] => assessment.findings.filter((f) => f.kind === kind);
 
   for (const f of byKind('key-orphan')) {
@@ -179,7 +178,6 @@ export function planUserRotation(input: LifecycleInput): LifecyclePlan {
   for (const f of byKind('key-expired')) {
     if (f.keyId === undefined) continue;
     steps.push({ kind: 'deactivate', keyId: f.keyId, why: 'expired', reason: f.reason });
-    deactivated.add(f.keyId);
   }
   for (const f of byKind('key-delete')) {
     if (f.keyId === undefined) continue;
@@ -192,7 +190,6 @@ export function planUserRotation(input: LifecycleInput): LifecyclePlan {
       needsLastUsed.push(f.keyId);
     } else if (f.action === 'deactivate') {
       steps.push({ kind: 'deactivate', keyId: f.keyId, why: 'retire', reason: f.reason });
-      deactivated.add(f.keyId);
     }
   }
   for (const f of byKind('key-in-use')) steps.push({ kind: 'warn', keyId: f.keyId, finding: f.kind, reason: f.reason });

@@ -268,7 +268,7 @@ test('a clean rotation: its calls are what the kill matrix kills after, and it k
  */
 // KILL_POINTS=12,13 reruns chosen points (indices into the clean run's calls, printed by the first test).
 const chosen = process.env.KILL_POINTS?.split(',').map((x) => ({ i: Number(x) }));
-const killPoints: { i?: number; f?: number }[] = chosen ?? LONG ? [...Array(120).keys()].map((i) => ({ i })) : Array.from({ length: FAST.kills }, (_, n) => ({ f: prng(SEED + 2 + n)() }));
+const killPoints: { i?: number; f?: number }[] = chosen ?? (LONG ? [...Array(120).keys()].map((i) => ({ i })) : Array.from({ length: FAST.kills }, (_, n) => ({ f: prng(SEED + 2 + n)() })));
 const faultPoints: { i?: number; f?: number }[] = LONG ? [...Array(24).keys()].map((i) => ({ i })) : Array.from({ length: FAST.faults }, (_, n) => ({ f: prng(SEED + 7 + n)() }));
 const index = (p: { i?: number; f?: number }, n: number): number | undefined => {
   expect(n).toBeGreaterThan(0); // the clean run ran and was counted

@@ -6,7 +6,7 @@
  * Day 0 is set up with the SDK directly: the user and its first key, recorded as current with
  * the record's own format (`keyRecordTags`), as a previous rotate would have left it. Day N is
  * the tool's `now` = the key's CreateDate + N days (+1 h), and moto's clock moves with it
- * (./helpers/moto-clock.ts), so CreateDate and last use are stamped on the same timeline.
+ * (../helpers/time.ts), so CreateDate and last use are stamped on the same timeline.
  */
 import {
   CreateAccessKeyCommand,
@@ -31,7 +31,7 @@ import { startAwsProxy, type AwsProxy } from '../helpers/aws-proxy.js';
 import { awsTestEnv, setEnv } from '../helpers/env.js';
 import { startGitHubServer, type GitHubServer } from '../helpers/github-server.js';
 import { startMoto, type MotoServer } from '../helpers/moto.js';
-import { motoClock, type MotoClock } from '../helpers/moto-clock.js';
+import { shareClock, type SharedClock } from '../helpers/time.js';
 
 const DAY = 86_400_000;
 const USER = 'senhasegura-cloud-iam';
@@ -57,7 +57,7 @@ function connection(deliver: Sink[] = SINKS, rules: KeyRules = RULES): Connectio
 }
 
 let moto: MotoServer;
-let clock: MotoClock;
+let clock: SharedClock;
 let proxy: AwsProxy;
 let gh: GitHubServer;
 let restoreEnv: () => void;
@@ -67,8 +67,8 @@ let ghKeys: { publicKey: Uint8Array; privateKey: Uint8Array };
 let ghSecrets: Map<string, { encrypted_value: string; key_id: string }>;
 
 beforeAll(async () => {
-  clock = motoClock();
-  moto = await startMoto({ env: clock.env });
+  moto = await startMoto({ faketime: true });
+  clock = shareClock(moto);
   proxy = await startAwsProxy(moto.endpoint);
   gh = await startGitHubServer();
   restoreEnv = setEnv(awsTestEnv(proxy.endpoint));
@@ -91,7 +91,7 @@ let logs: string[];
 let outputs: { name: string; value: string }[];
 
 beforeEach(async () => {
-  clock.set(new Date());
+  clock.real();
   await moto.reset();
   proxy.clear();
   gh.clear();

@@ -32,6 +32,8 @@ export const WRITE_USER_ACTIONS = [
   'iam:DeleteUserPolicy',
   'iam:ListUserPolicies',
   'iam:DeleteUserPermissionsBoundary',
+  // A user apply just created and IAM does not list yet is read again before its first key.
+  'iam:GetUser',
   'iam:CreateAccessKey',
   'iam:UpdateAccessKey',
   'iam:DeleteAccessKey',

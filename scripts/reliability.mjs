@@ -2,14 +2,15 @@
 /**
  * The long part of the reliability suite (issue 8): the same test files as `npm test`, with
  * RELIABILITY_LONG=1 widening their loops: ten fault seeds for apply and ten for rotate, a crash
- * at every write step of apply and of rotate, twenty repetitions of each lock race. Prints the figures the tests log as a summary.
+ * at every write step of apply and of rotate, twenty repetitions of each lock race, and a two-sink rotation killed after every one of
+ * its AWS and GitHub calls and failed once at every sink call (kill-rotation.test.ts). Prints the figures the tests log as a summary.
  *
  *   node scripts/reliability.mjs            # needs dist/index.js (npm run bundle) and moto_server
  *   RELIABILITY_SEED=9 node scripts/reliability.mjs
  */
 import { spawn } from 'node:child_process';
 
-const FIGURES = /^\s*(faults injected .*|seed \d+: .*|rotate seed \d+: .*|(apply|rotate) write steps .*|(apply|rotate) killed after .*|two (apply|rotate) runs: .*|lock race .*|secret hygiene: .*|hostile: .*|least privilege: .*)$/;
+const FIGURES = /^\s*(faults injected .*|seed \d+: .*|rotate seed \d+: .*|(apply|rotate) write steps .*|(apply|rotate) killed after .*|rotation calls \(\d+\).*|sink call #\d+ .*|two (apply|rotate) runs: .*|lock race .*|secret hygiene: .*|hostile: .*|least privilege: .*)$/;
 
 const child = spawn('npx', ['jest', '--runInBand', '--verbose', '__tests__/reliability'], {
   env: { ...process.env, RELIABILITY_LONG: '1', NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --experimental-vm-modules`.trim() },

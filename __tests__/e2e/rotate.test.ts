@@ -1,10 +1,11 @@
 /**
- * `rotate` end to end through `node dist/index.js`, with IAM_CONNECTIONS_NOW moving the clock: staged
+ * `rotate` end to end through `node dist/index.js`, with IAM_CONNECTIONS_NOW moving the tool's
+ * clock and libfaketime moving moto's with it (world.at): staged
  * rotation with delivery to Secrets Manager and a GitHub secret, a run killed between
  * CreateAccessKey and delivery, and a search of everything the runs wrote for the secrets.
  */
 import { ListAccessKeysCommand, ListUserTagsCommand, TagUserCommand, type IAMClient } from '@aws-sdk/client-iam';
-import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import { DescribeSecretCommand, GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import type { ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import sodium from 'libsodium-wrappers';
@@ -15,7 +16,7 @@ import { startWorld, type World } from './world.js';
 const PROD = '111122223333';
 const DAY = 86_400_000;
 const WRITE = /^(Create|Delete|Update|Put|Tag|Untag|Attach|Detach|Set|Add|Remove)/;
-// Day 0 is just ahead of the real clock: moto stamps keys with the real time, the record with the tool's clock.
+// Day 0 is just ahead of the real clock; later days move both clocks.
 const D0 = new Date(Math.ceil((Date.now() + 3_600_000) / DAY) * DAY);
 const day = (n: number) => new Date(D0.getTime() + n * DAY).toISOString();
 
@@ -71,7 +72,7 @@ async function run(command: 'apply' | 'rotate', asOf: string, onSpawn?: (child: 
   const r = await world.run({
     inputs: { command, 'github-token': 'github_pat_fine_grained_secret_writer' },
     cwd: repo,
-    env: { GITHUB_EVENT_NAME: 'schedule', IAM_CONNECTIONS_NOW: asOf },
+    env: { ...world.at(asOf), GITHUB_EVENT_NAME: 'schedule' },
     ...(onSpawn ? { onSpawn } : {}),
   });
   runs.push(r);
@@ -88,7 +89,10 @@ async function keys(): Promise<{ id: string; status: string }[]> {
 async function sinks(): Promise<{ sm?: { id: string; secret: string }; gh?: { id: string; secret: string } }> {
   const out: { sm?: { id: string; secret: string }; gh?: { id: string; secret: string } } = {};
   try {
-    const v = JSON.parse((await sm.send(new GetSecretValueCommand({ SecretId: 'integrations/vendor' }))).SecretString!);
+    // AWSCURRENT through the stages: moto's plain GetSecretValue keeps the first version after a promotion.
+    const d = await sm.send(new DescribeSecretCommand({ SecretId: 'integrations/vendor' }));
+    const version = Object.entries(d.VersionIdsToStages ?? {}).find(([, st]) => st.includes('AWSCURRENT'))?.[0];
+    const v = JSON.parse((await sm.send(new GetSecretValueCommand({ SecretId: 'integrations/vendor', VersionId: version }))).SecretString!);
     out.sm = { id: v.accessKeyId, secret: v.secretAccessKey };
   } catch {
     // not delivered yet

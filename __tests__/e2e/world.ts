@@ -24,6 +24,8 @@ export interface World {
   github: GitHubServer;
   /** moto's clock and the tool's, moved together (../helpers/time.ts). */
   clock: SharedClock;
+  /** `clock.set(iso)`, returning the environment of a run on that instant (IAM_CONNECTIONS_NOW). */
+  at(iso: string): Record<string, string>;
   /** SDK clients acting inside `accountId` on moto directly (not through the proxy: uncounted). */
   clients(accountId: string): Promise<{ iam: IAMClient; s3: S3Client }>;
   /** Writes files into a fresh repository folder and returns its path. */
@@ -48,6 +50,10 @@ export async function startWorld(): Promise<World> {
     proxy,
     github,
     clock,
+    at(iso) {
+      clock.set(iso);
+      return clock.env();
+    },
     async clients(accountId) {
       // moto keys each account's state by the account in the assumed role's ARN.
       const out = await sts.send(new AssumeRoleCommand({ RoleArn: `arn:aws:iam::${accountId}:role/seeder`, RoleSessionName: 'seed' }));

@@ -79,8 +79,21 @@ export interface ActiveRule {
   remove(): void;
 }
 
+/**
+ * Runs around every call (not the moto control API): `before` while the client waits, the
+ * state between its previous call and this one (to check an invariant at every instant);
+ * `after` once the answer is known and before the client gets it (to kill the client right
+ * after a call took effect).
+ */
+export interface CallHook {
+  before?: (call: AwsCall) => Promise<void>;
+  after?: (call: AwsCall) => Promise<void>;
+}
+
 export interface AwsProxy {
   endpoint: string;
+  /** Adds a hook; returns its removal. Hooks are forgotten by `clear()`. */
+  hook(h: CallHook): () => void;
   /** Every call so far, in order. */
   readonly calls: readonly AwsCall[];
   /** Number of calls of `action` (optionally only for `service`). */
@@ -249,6 +262,7 @@ export async function startAwsProxy(upstreamEndpoint: string): Promise<AwsProxy>
     removed: boolean;
   }
   let rules: Slot[] = [];
+  let hooks: CallHook[] = [];
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const chunks: Buffer[] = [];
@@ -256,6 +270,7 @@ export async function startAwsProxy(upstreamEndpoint: string): Promise<AwsProxy>
     const body = Buffer.concat(chunks);
     const call = describe(req, body, calls.length + 1);
     calls.push(call);
+    if (call.service !== 'moto') for (const h of hooks) await h.before?.(call);
     const slot = rules.find((s) => !s.removed && (s.rule.times === undefined || s.hits < s.rule.times) && matches(s.rule, call));
     const forward = (): Promise<ProxyResponse> => forwardTo(upstream, req, body);
     let answer: ProxyResponse;
@@ -282,6 +297,7 @@ export async function startAwsProxy(upstreamEndpoint: string): Promise<AwsProxy>
       }
     }
     call.status = answer.status;
+    if (call.service !== 'moto') for (const h of hooks) await h.after?.(call);
     const payload = typeof answer.body === 'string' ? Buffer.from(answer.body, 'utf8') : answer.body;
     res.writeHead(answer.status, { ...answer.headers, 'content-length': String(payload.length) });
     res.end(req.method === 'HEAD' ? undefined : payload);
@@ -307,6 +323,12 @@ export async function startAwsProxy(upstreamEndpoint: string): Promise<AwsProxy>
     actions(service) {
       return calls.filter((c) => service === undefined || c.service === service).map((c) => c.action);
     },
+    hook(h) {
+      hooks.push(h);
+      return () => {
+        hooks = hooks.filter((x) => x !== h);
+      };
+    },
     inject(rule) {
       const slot: Slot = { rule, hits: 0, removed: false };
       rules.push(slot);
@@ -324,6 +346,7 @@ export async function startAwsProxy(upstreamEndpoint: string): Promise<AwsProxy>
       calls.length = 0;
       for (const s of rules) s.removed = true;
       rules = [];
+      hooks = [];
     },
     stop() {
       return new Promise<void>((resolve) => {

@@ -60,7 +60,15 @@ export interface GitHubServerOptions {
   requestToken?: string;
 }
 
+/** Around every REST or OIDC call: `before` handling it, `after` it took effect and before the client hears. */
+export interface GitHubCallHook {
+  before?: (call: GitHubCall) => Promise<void>;
+  after?: (call: GitHubCall) => Promise<void>;
+}
+
 export interface GitHubServer {
+  /** Hooks run around every call (see GitHubCallHook); forgotten by `clear()`. */
+  hooks: GitHubCallHook[];
   url: string;
   readonly calls: readonly GitHubCall[];
   /** Calls to the OIDC endpoint (also in `calls`). */
@@ -207,6 +215,7 @@ export async function startGitHubServer(opts: GitHubServerOptions = {}): Promise
 
   const gh: GitHubServer = {
     url: '',
+    hooks: [],
     calls,
     tokenRequests,
     issuedTokens,
@@ -372,6 +381,7 @@ export async function startGitHubServer(opts: GitHubServerOptions = {}): Promise
     },
     clear() {
       calls.length = 0;
+      gh.hooks.length = 0;
       tokenRequests.length = 0;
       issuedTokens.length = 0;
       failures = 0;
@@ -390,6 +400,7 @@ export async function startGitHubServer(opts: GitHubServerOptions = {}): Promise
         headers: req.headers,
       };
       calls.push(call);
+      for (const h of gh.hooks) await h.before?.(call);
       let result: RouteResult;
       if (call.method === 'GET' && call.path === '/_services/token/oidc') {
         tokenRequests.push(call);
@@ -417,6 +428,7 @@ export async function startGitHubServer(opts: GitHubServerOptions = {}): Promise
         }
       }
       call.status = result.status;
+      for (const h of gh.hooks) await h.after?.(call);
       const text = result.body === undefined ? '' : JSON.stringify(result.body);
       res.writeHead(result.status, { 'content-type': 'application/json; charset=utf-8', ...result.headers });
       res.end(text);

@@ -274,13 +274,15 @@ describe('unexpected on a managed principal', () => {
     const p = plan(both(), inSync({ users: [user] }));
     expect(p.changes.map((c) => [c.resource.type, c.kind, c.action, c.severity])).toEqual([
       ['attachment', 'unexpected', 'detach', 'critical'],
-      ['access-key', 'key-orphan', 'delete', 'high'],
+      // A day-old key outside the rotation record: kept and reported (it may be a break-glass key).
+      ['access-key', 'key-orphan', 'none', 'high'],
       ['group-membership', 'unexpected', 'remove', 'high'],
       ['inline-policy', 'unexpected', 'delete', 'high'],
       ['login-profile', 'unexpected', 'delete', 'high'],
     ]);
     expect(p.changes.every((c) => c.security)).toBe(true);
     expect(p.changes[1]?.resource.name).toBe('senhasegura-cloud-iam/AKIA…0009');
+    expect(p.changes[1]?.reason).toContain('aws iam delete-access-key --user-name senhasegura-cloud-iam --access-key-id AKIASTRANGERKEY00009');
   });
 
   test('a lost permissions boundary is a high security change', () => {

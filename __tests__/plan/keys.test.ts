@@ -64,18 +64,41 @@ test('recorded key deleted by hand: missing, high', () => {
   expect(f.map((x) => [x.kind, x.action, x.severity])).toEqual([['key-missing', 'create', 'high']]);
 });
 
-test('a key next to a recorded one is an orphan to delete', () => {
-  const keys = [key(CUR, 5), key('AKIASTRANGER00000003', 1)];
-  const f = assessKeys({ keys, tags: tagsFor({ current: { id: CUR, at: daysBefore(5) } }), rules, now: NOW }).findings;
-  expect(f.map((x) => [x.kind, x.action, x.keyId])).toEqual([['key-orphan', 'delete', 'AKIASTRANGER00000003']]);
+test('a key outside the record is deleted only when young and never used; anything else is kept with the command that removes it', () => {
+  const tags = tagsFor({ current: { id: CUR, at: daysBefore(5) } });
+  const at = (minutesAgo: number, lastUsed?: string | null) => ({ ...key('AKIASTRANGER00000003', 0), created: new Date(NOW.getTime() - minutesAgo * 60_000).toISOString(), ...(lastUsed !== undefined ? { lastUsed } : {}) });
+  const one = (k: ReturnType<typeof at>) => assessKeys({ keys: [key(CUR, 5), k], tags, user: 'vendor', rules, now: NOW }).findings;
+  // An interrupted run's leftover: young, never used.
+  expect(one(at(5, null)).map((x) => [x.kind, x.action, x.keyId])).toEqual([['key-orphan', 'delete', 'AKIASTRANGER00000003']]);
+  // Young, last use not read: nothing is guessed.
+  expect(one(at(5)).map((x) => [x.kind, x.action, x.needsLastUsed])).toEqual([['key-orphan', 'none', true]]);
+  expect(lastUseNeeded(assessKeys({ keys: [key(CUR, 5), at(5)], tags, rules, now: NOW }))).toEqual(['AKIASTRANGER00000003']);
+  // Used (a break-glass key handed to the vendor), or older than an hour: kept, reported high.
+  for (const k of [at(5, new Date(NOW.getTime() - 60_000).toISOString()), at(61, null), at(60 * 24 * 30)]) {
+    const f = one(k);
+    expect(f.map((x) => [x.kind, x.action, x.severity])).toEqual([['key-orphan', 'none', 'high']]);
+    expect(f[0]?.reason).toContain('aws iam delete-access-key --user-name vendor --access-key-id AKIASTRANGER00000003');
+  }
 });
 
 test('hand-made keys on a user with no record are rotated away, not cut off', () => {
   expect(kinds({ keys: [key('AKIAHANDMADE00000004', 400)], tags: {}, rules, now: NOW })).toEqual([['key-unrecorded', 'rotate']]);
   expect(kinds({ keys: [key('AKIAHANDMADE00000004', 400), key('AKIAHANDMADE00000005', 300)], tags: {}, rules, now: NOW })).toEqual([
-    ['key-unrecorded', 'none'],
-    ['key-unrecorded', 'none'],
+    ['key-orphan', 'none'],
+    ['key-orphan', 'none'],
   ]);
+});
+
+test('a pending key is reported for rotate to resume or retire; a stale mark is only removed', () => {
+  const P = 'AKIAPENDING000000009';
+  const f = assessKeys({ keys: [key(CUR, 95), key(P, 0)], tags: tagsFor({ current: { id: CUR, at: daysBefore(95) }, pending: { id: P, at: daysBefore(0) } }), rules, now: NOW }).findings;
+  expect(f.map((x) => [x.kind, x.action, x.keyId])).toEqual([
+    ['key-pending', 'rotate', P],
+    ['key-due', 'rotate', CUR],
+  ]);
+  expect(kinds({ keys: [key(P, 0)], tags: tagsFor({ current: { id: P, at: daysBefore(0) }, pending: { id: P, at: daysBefore(0) } }), rules, now: NOW })).toEqual([['key-pending', 'update']]);
+  // A pending first key is not "missing": rotate resumes it rather than make another.
+  expect(kinds({ keys: [key(P, 0)], tags: tagsFor({ pending: { id: P, at: daysBefore(0) } }), rules, now: NOW })).toEqual([['key-pending', 'rotate']]);
 });
 
 describe('previous key after a rotation', () => {

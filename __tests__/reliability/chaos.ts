@@ -4,7 +4,7 @@
  * view of an account (what a clean run and a faulted-then-rerun run must agree on).
  */
 import { GetAccountAuthorizationDetailsCommand, IAMClient, ListAccessKeysCommand, ListUserTagsCommand, TagUserCommand } from '@aws-sdk/client-iam';
-import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import { DescribeSecretCommand, GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { AssumeRoleCommand, STSClient } from '@aws-sdk/client-sts';
 import { readFileSync } from 'node:fs';
 import type { AwsCall, AwsProxy } from '../helpers/aws-proxy.js';
@@ -13,9 +13,8 @@ import type { World } from '../e2e/world.js';
 export const PROD = '111122223333';
 const DAY = 86_400_000;
 /**
- * Day 0 of the suite's clock (IAM_CONNECTIONS_NOW for apply and rotate, `as-of` for plan): the
- * next midnight UTC after the real clock. moto stamps keys with the real time and the rotation
- * record uses the tool's clock, so day 0 must not be in the past.
+ * Day 0 of the suite's clock (IAM_CONNECTIONS_NOW, and moto's through world.at): the next
+ * midnight UTC after the real clock.
  */
 export const D0 = new Date(Math.ceil((Date.now() + 3_600_000) / DAY) * DAY);
 export const day = (n: number): string => new Date(D0.getTime() + n * DAY).toISOString();
@@ -184,7 +183,10 @@ export async function accountView(world: World, secretIds: string[] = ['integrat
   const secrets: AccountView['secrets'] = {};
   for (const id of secretIds) {
     try {
-      const v = JSON.parse((await sm.send(new GetSecretValueCommand({ SecretId: id }))).SecretString ?? '{}') as Record<string, string>;
+      // AWSCURRENT through the stages: moto's plain GetSecretValue keeps the first version after a promotion.
+      const d = await sm.send(new DescribeSecretCommand({ SecretId: id }));
+      const version = Object.entries(d.VersionIdsToStages ?? {}).find(([, st]) => st.includes('AWSCURRENT'))?.[0];
+      const v = JSON.parse((await sm.send(new GetSecretValueCommand({ SecretId: id, VersionId: version }))).SecretString ?? '{}') as Record<string, string>;
       const keyId = v.AccessKeyId ?? v.accessKeyId ?? v.aws_access_key_id ?? '';
       const s = status.get(keyId);
       secrets[id] = s === 'Active' ? 'active key' : s === 'Inactive' ? 'inactive key' : 'unknown key';

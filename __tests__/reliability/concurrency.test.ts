@@ -19,7 +19,7 @@ afterAll(async () => {
 const both = (command: 'apply' | 'rotate', asOf: string, repo: string) =>
   Promise.all(
     ['7001', '7002'].map((runId) =>
-      world.run({ inputs: { command }, cwd: repo, env: { ...RUN_ENV, GITHUB_RUN_ID: runId, IAM_CONNECTIONS_NOW: asOf } }),
+      world.run({ inputs: { command }, cwd: repo, env: { ...RUN_ENV, ...world.at(asOf), GITHUB_RUN_ID: runId } }),
     ),
   );
 

@@ -27,9 +27,9 @@ let world: World;
 const clean = {} as Record<Command, { view: AccountView; writes: string[]; plan: string[] }>;
 
 const run = (command: Command, repo: string, onSpawn?: (child: ChildProcess) => void) =>
-  world.run({ inputs: { command }, cwd: repo, env: { ...RUN_ENV, IAM_CONNECTIONS_NOW: AS_OF[command] }, ...(onSpawn ? { onSpawn } : {}) });
+  world.run({ inputs: { command }, cwd: repo, env: { ...RUN_ENV, ...world.at(AS_OF[command]) }, ...(onSpawn ? { onSpawn } : {}) });
 const planAfter = async (command: Command, repo: string): Promise<string[]> => {
-  const plan = await world.run({ inputs: { command: 'plan', 'as-of': AS_OF[command] }, cwd: repo, env: RUN_ENV });
+  const plan = await world.run({ inputs: { command: 'plan' }, cwd: repo, env: { ...RUN_ENV, ...world.at(AS_OF[command]) } });
   return plan.code === 0 ? executable(plan.outputs.plan as string).map((c) => c.replace(/AKIA…\w+/g, 'AKIA…')) : [`plan exit ${plan.code}: ${plan.stdout.slice(-300)}`];
 };
 const isWrite = (c: { service: string; action: string }) => c.service !== 'moto' && WRITE.test(c.action);
@@ -127,7 +127,7 @@ async function killAt(command: Command, step: number): Promise<Verdict> {
     (await planAfter(command, repo)).length === 0;
   let fixedBy: Verdict['fixedBy'] = JSON.stringify(after) === JSON.stringify(clean[command].view) || settledByRerun ? 'rerun' : 'nothing';
   if (fixedBy === 'nothing' && command === 'apply') {
-    const rotate = await world.run({ inputs: { command: 'rotate' }, cwd: repo, env: { ...RUN_ENV, IAM_CONNECTIONS_NOW: AS_OF.apply } });
+    const rotate = await world.run({ inputs: { command: 'rotate' }, cwd: repo, env: { ...RUN_ENV, ...world.at(AS_OF.apply) } });
     after = await accountView(world);
     // The undelivered key counts as unrecorded: rotate replaces it and retires it like any old key.
     if (rotate.code === 0 && after.secrets['integrations/reader'] === 'active key' && (await planAfter(command, repo)).length === 0) fixedBy = 'rotate after the rerun';

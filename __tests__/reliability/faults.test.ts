@@ -18,7 +18,7 @@ let world: World;
 let clean: AccountView;
 const totals: Record<FaultKind, number> = { throttling: 0, http500: 0, http503: 0, reset: 0, slow: 0, 'lost-answer': 0 };
 
-const apply = (repo: string) => world.run({ inputs: { command: 'apply' }, cwd: repo, env: { ...RUN_ENV, IAM_CONNECTIONS_NOW: NOW } });
+const apply = (repo: string) => world.run({ inputs: { command: 'apply' }, cwd: repo, env: { ...RUN_ENV, ...world.at(NOW) } });
 
 beforeAll(async () => {
   world = await startWorld();
@@ -55,14 +55,14 @@ test.each(SEEDS)('seed %i: apply under faults, then a clean apply, equals a clea
   const rerun = await apply(repo);
   expect({ seed, code: rerun.code, events: log.events.length }).toEqual({ seed, code: 0, events: log.events.length });
   expect(await accountView(world)).toEqual(clean);
-  const plan = await world.run({ inputs: { command: 'plan', 'as-of': NOW }, cwd: repo, env: RUN_ENV });
+  const plan = await world.run({ inputs: { command: 'plan' }, cwd: repo, env: { ...RUN_ENV, ...world.at(NOW) } });
   expect(plan.code).toBe(0);
   expect(executable(plan.outputs.plan as string)).toEqual([]);
   console.log(`seed ${seed}: faulted apply exit ${faulted.code}; faults ${JSON.stringify(log.counts)}`);
 });
 
 let cleanRotate: AccountView | undefined;
-const rotate = (repo: string) => world.run({ inputs: { command: 'rotate' }, cwd: repo, env: { ...RUN_ENV, IAM_CONNECTIONS_NOW: day(91) } });
+const rotate = (repo: string) => world.run({ inputs: { command: 'rotate' }, cwd: repo, env: { ...RUN_ENV, ...world.at(day(91)) } });
 
 test.each(ROTATE_SEEDS)('seed %i: rotate on day 91 under faults, then a clean rotate, equals a clean rotate; the sink never loses its key', async (seed) => {
   if (cleanRotate === undefined) {

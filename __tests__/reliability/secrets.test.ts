@@ -71,7 +71,9 @@ afterAll(async () => {
 });
 
 async function run(label: string, inputs: Record<string, string>, env: Record<string, string> = {}): Promise<ActionRun> {
-  const r = await world.run({ inputs: { 'github-token': TOKEN, ...inputs }, cwd: repo, env: { VENDOR_EXTERNAL_ID: EXTERNAL_ID, GITHUB_EVENT_NAME: 'schedule', ...env } });
+  // The clock moves through IAM_CONNECTIONS_NOW (and moto's with it); as-of only previews.
+  const { 'as-of': at, ...rest } = inputs;
+  const r = await world.run({ inputs: { 'github-token': TOKEN, ...rest }, cwd: repo, env: { VENDOR_EXTERNAL_ID: EXTERNAL_ID, GITHUB_EVENT_NAME: 'schedule', ...(at ? world.at(at) : {}), ...env } });
   runs.push({ label, run: r });
   return r;
 }

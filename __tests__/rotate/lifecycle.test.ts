@@ -2,6 +2,7 @@ import type { AccessKeyState } from '../../src/aws/inventory-model.js';
 import type { KeyRules } from '../../src/manifest/model.js';
 import { keyRecordTags } from '../../src/plan/keys.js';
 import { planUserRotation } from '../../src/rotate/lifecycle.js';
+import { prng } from '../reliability/chaos.js';
 
 const DAY = 86_400_000;
 const T0 = Date.parse('2026-01-01T00:00:00Z');
@@ -30,16 +31,17 @@ test('nothing is due before rotateAfter; next says when', () => {
   expect(p.next).toEqual([expect.objectContaining({ kind: 'rotate', keyId: A, at: iso(90) })]);
 });
 
-test('age counts from the recorded delivery when it is later than CreateDate (as-of runs)', () => {
-  // Created "day 0" by IAM's clock, recorded at day 91 by an as-of run: not due again at day 98.
+test('ages count from CreateDate only: the record time counts only "since replaced"', () => {
+  // Rotated on day 91 (B created then); on day 98 B is 7 days old whatever the record says.
   const p = planUserRotation({
-    keys: [key(B, 0), key(A, -90)],
-    tags: keyRecordTags({ current: { id: B, at: iso(91) }, previous: { id: A, at: iso(91) } }),
+    keys: [key(B, 91), key(A, 0)],
+    tags: keyRecordTags({ current: { id: B, at: iso(0) }, previous: { id: A, at: iso(91) } }),
     rules: RULES,
     now: new Date(T0 + 98 * DAY),
   });
   expect(p.needsLastUsed).toEqual([A]);
   expect(p.steps.some((s) => s.kind === 'rotate')).toBe(false);
+  expect(p.next.find((e) => e.kind === 'rotate')?.at).toBe(iso(181));
 });
 
 test('past overlap: deactivated when unused, warned about and kept when in use, deactivated anyway with force', () => {
@@ -58,9 +60,56 @@ test('an inactive replaced key is deleted after overlap + deleteAfter', () => {
   expect(kinds(planUserRotation({ keys: [key(B, 91), key(A, 0, 'Inactive')], tags, rules: RULES, now: new Date(T0 + 105 * DAY) }))).toEqual(['delete:A']);
 });
 
-test('an unrecorded key beside a record is an orphan, deleted before a due rotation', () => {
-  const p = planUserRotation({ keys: [key(A, 0), key(C, 91)], tags: keyRecordTags({ current: { id: A, at: iso(0) } }), rules: RULES, now: new Date(T0 + 91 * DAY) });
-  expect(kinds(p)).toEqual(['delete-orphan:C', 'rotate']);
+test("a key outside the record: an interrupted run's young unused leftover is deleted before a due rotation; any other is kept", () => {
+  const tags = keyRecordTags({ current: { id: A, at: iso(0) } });
+  const young = (lastUsed?: string | null) => ({ ...key(C, 0), created: new Date(T0 + 91 * DAY - 600_000).toISOString(), ...(lastUsed !== undefined ? { lastUsed } : {}) });
+  const now = new Date(T0 + 91 * DAY);
+  expect(kinds(planUserRotation({ keys: [key(A, 0), young(null)], tags, rules: RULES, now }))).toEqual(['delete-orphan:C', 'rotate']);
+  expect(planUserRotation({ keys: [key(A, 0), young()], tags, rules: RULES, now }).needsLastUsed).toEqual([C]);
+  const used = planUserRotation({ keys: [key(A, 0), young(iso(90.999))], tags, rules: RULES, now });
+  expect(kinds(used)).toEqual(['warn:C', 'warn']);
+  expect(used.steps[1]).toMatchObject({ finding: 'rotation-blocked' });
+  expect(kinds(planUserRotation({ keys: [key(A, 0), key(C, 80, 'Active', null)], tags, rules: RULES, now }))).toEqual(['warn:C', 'warn']);
+});
+
+describe('a pending key an interrupted rotation left', () => {
+  const now = new Date(T0 + 91 * DAY);
+  const P = C;
+  const tags = keyRecordTags({ current: { id: A, at: iso(0) }, pending: { id: P, at: iso(91) } });
+  const keys = [key(A, 0), { ...key(P, 91), created: new Date(T0 + 91 * DAY - 60_000).toISOString(), lastUsed: iso(91) }];
+  test('nothing is decided before the sinks are probed', () => {
+    const p = planUserRotation({ keys, tags, rules: RULES, now });
+    expect([p.needsPendingProbe, p.steps]).toEqual([P, []]);
+  });
+  test('resumable: its delivery is finished, replacing the current key; nothing else is created', () => {
+    const p = planUserRotation({ keys, tags, rules: RULES, now, pendingDelivery: 'resumable' });
+    expect(p.steps).toEqual([expect.objectContaining({ kind: 'resume', keyId: P, replaces: A })]);
+    expect(p.next.find((e) => e.kind === 'deactivate')).toMatchObject({ keyId: A, at: iso(98) });
+  });
+  test('provably in no sink: deleted, then the due rotation runs', () => {
+    expect(kinds(planUserRotation({ keys, tags, rules: RULES, now, pendingDelivery: 'undelivered' }))).toEqual(['delete-pending:C', 'rotate']);
+  });
+  test('in a sink but not readable: recorded as replaced and retired like one (never deleted blind)', () => {
+    const p = planUserRotation({ keys, tags, rules: RULES, now, pendingDelivery: 'unreachable' });
+    expect(kinds(p)).toEqual(['abandon-pending:C', 'warn']);
+    expect(p.steps[1]).toMatchObject({ finding: 'rotation-blocked' });
+    // The next runs see it as the previous key: deactivated past overlap only once unused.
+    const later = keyRecordTags({ current: { id: A, at: iso(0) }, previous: { id: P, at: iso(91) } });
+    const inUse = planUserRotation({ keys: [key(A, 0), { ...keys[1]!, lastUsed: iso(97.5) }], tags: later, rules: RULES, now: new Date(T0 + 98 * DAY) });
+    expect(kinds(inUse)).toEqual(['warn:C', 'warn']);
+    expect(kinds(planUserRotation({ keys: [key(A, 0), keys[1]!], tags: later, rules: RULES, now: new Date(T0 + 98 * DAY) }))).toEqual(['deactivate:C', 'warn']);
+  });
+  test('a first key pending: resumed without a key to replace, or deleted and made again', () => {
+    const first = keyRecordTags({ pending: { id: P, at: iso(91) } });
+    expect(planUserRotation({ keys: [keys[1]!], tags: first, rules: RULES, now, pendingDelivery: 'resumable' }).steps).toEqual([expect.objectContaining({ kind: 'resume', keyId: P })]);
+    expect(planUserRotation({ keys: [keys[1]!], tags: first, rules: RULES, now, pendingDelivery: 'resumable' }).steps[0]).not.toHaveProperty('replaces');
+    expect(kinds(planUserRotation({ keys: [keys[1]!], tags: first, rules: RULES, now, pendingDelivery: 'undelivered' }))).toEqual(['delete-pending:C', 'rotate']);
+  });
+  test('a stale mark (the key already current, or gone) is removed and nothing else happens', () => {
+    const done = keyRecordTags({ current: { id: P, at: iso(91) }, previous: { id: A, at: iso(91) }, pending: { id: P, at: iso(91) } });
+    expect(kinds(planUserRotation({ keys, tags: done, rules: RULES, now }))).toEqual(['clear-pending:C']);
+    expect(kinds(planUserRotation({ keys: [key(A, 0)], tags: { ...keyRecordTags({ current: { id: A, at: iso(0) } }), ...keyRecordTags({ pending: { id: P, at: iso(91) } }) }, rules: RULES, now: new Date(T0 + 30 * DAY) }))).toEqual(['clear-pending:C']);
+  });
 });
 
 test('first adoption: a single unrecorded key is replaced by a rotation, not deleted', () => {
@@ -111,4 +160,78 @@ describe('lock takeover', () => {
     expect(supersedes('4242-1-aa11', '4242-2-bb22')).toBe(false); // an older attempt never wins
     expect(supersedes('cli-1-x', '4242-1-bb22')).toBe(false);
   });
+});
+
+/**
+ * The state machine against random states (keys, record, what the sinks hold of a pending key,
+ * last use, now): whatever the input, no step takes a key a sink may hold, deactivates a key
+ * used within requireUnusedFor, deletes an active key other than a provable leftover, or makes
+ * a third key.
+ */
+test('random states: no step breaks the key invariants', () => {
+  const random = prng(11);
+  const pick = <T,>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)] as T;
+  const ids = [A, B, C];
+  let checked = 0;
+  for (let i = 0; i < 20_000; i++) {
+    const now = T0 + 100 * DAY;
+    const n = Math.floor(random() * 3);
+    const keys: AccessKeyState[] = ids.slice(0, n).map((id) => ({
+      id,
+      status: random() < 0.75 ? 'Active' : 'Inactive',
+      created: new Date(now - Math.floor(random() * 200 * DAY * (random() < 0.3 ? 0.0001 : 1))).toISOString(),
+      ...(random() < 0.7 ? { lastUsed: random() < 0.3 ? null : new Date(now - Math.floor(random() * 30 * DAY * (random() < 0.3 ? 0.01 : 1))).toISOString() } : {}),
+    }));
+    const mark = () => ({ id: pick([...ids, 'AKIAGHOST00000000000']), at: new Date(now - Math.floor(random() * 120 * DAY)).toISOString() });
+    const record = { ...(random() < 0.7 ? { current: mark() } : {}), ...(random() < 0.5 ? { previous: mark() } : {}), ...(random() < 0.4 ? { pending: mark() } : {}) };
+    const rules = { ...RULES, force: random() < 0.1 };
+    const pendingDelivery = pick(['resumable', 'undelivered', 'unreachable'] as const);
+    let plan = planUserRotation({ keys, tags: keyRecordTags(record), rules, now: new Date(now), pendingDelivery });
+    if (plan.needsLastUsed.length > 0) {
+      const read = keys.map((k) => (plan.needsLastUsed.includes(k.id) && k.lastUsed === undefined ? { ...k, lastUsed: random() < 0.5 ? null : new Date(now - random() * 3 * DAY).toISOString() } : k));
+      plan = planUserRotation({ keys: read, tags: keyRecordTags(record), rules, now: new Date(now), pendingDelivery });
+      keys.splice(0, keys.length, ...read);
+    }
+    const byId = new Map(keys.map((k) => [k.id, k]));
+    const current = record.current && byId.has(record.current.id) ? record.current.id : undefined;
+    const pending = record.pending && record.pending.id !== current && byId.has(record.pending.id) ? record.pending.id : undefined;
+    const where = () => JSON.stringify({ keys, record, pendingDelivery, force: rules.force, steps: plan.steps.map((s) => s.kind) });
+    let count = keys.length;
+    for (const step of plan.steps) {
+      checked++;
+      const k = 'keyId' in step && step.keyId !== undefined ? byId.get(step.keyId) : undefined;
+      switch (step.kind) {
+        case 'deactivate': {
+          // The current key (what every sink serves) and a pending key a sink may hold are never deactivated.
+          if (step.keyId === current || step.keyId === pending) throw new Error(`deactivated a key a sink holds: ${where()}`);
+          const idle = k?.lastUsed === undefined ? undefined : now - Date.parse(k.lastUsed ?? k.created);
+          if (!rules.force && (idle === undefined || idle < rules.requireUnusedFor * 1000)) throw new Error(`deactivated a key not known unused for requireUnusedFor: ${where()}`);
+          break;
+        }
+        case 'delete':
+          if (k?.status !== 'Inactive' || step.keyId === current || step.keyId === pending) throw new Error(`deleted a key that was active or held: ${where()}`);
+          count--;
+          break;
+        case 'delete-orphan':
+          if (!k || k.lastUsed !== null || now - Date.parse(k.created) >= 3_600_000 || step.keyId === current || step.keyId === pending || step.keyId === record.previous?.id)
+            throw new Error(`deleted a key outside the record that was not a young unused leftover: ${where()}`);
+          count--;
+          break;
+        case 'delete-pending':
+          if (step.keyId !== pending || pendingDelivery !== 'undelivered') throw new Error(`deleted a pending key not proven undelivered: ${where()}`);
+          count--;
+          break;
+        case 'rotate':
+          if (++count > 2) throw new Error(`a third key: ${where()}`);
+          break;
+        case 'resume':
+          if (step.keyId !== pending || pendingDelivery !== 'resumable') throw new Error(`resumed without the secret: ${where()}`);
+          break;
+        default:
+          break;
+      }
+    }
+    if (plan.steps.filter((s) => s.kind === 'rotate' || s.kind === 'resume').length > 1) throw new Error(`two rotations in a run: ${where()}`);
+  }
+  expect(checked).toBeGreaterThan(5_000);
 });

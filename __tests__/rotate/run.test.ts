@@ -5,8 +5,8 @@
  *
  * Day 0 is set up with the SDK directly: the user and its first key, recorded as current with
  * the record's own format (`keyRecordTags`), as a previous rotate would have left it. Day N is
- * `as-of` = the key's CreateDate + N days (+1 h): IAM stamps the wall clock, the record the
- * evaluated time, and the lifecycle counts age from the later of the two.
+ * the tool's `now` = the key's CreateDate + N days (+1 h), and moto's clock moves with it
+ * (../helpers/time.ts), so CreateDate and last use are stamped on the same timeline.
  */
 import {
   CreateAccessKeyCommand,
@@ -18,12 +18,12 @@ import {
   TagUserCommand,
   UpdateAccessKeyCommand,
 } from '@aws-sdk/client-iam';
-import { GetSecretValueCommand, ListSecretVersionIdsCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import { CreateSecretCommand, DescribeSecretCommand, GetSecretValueCommand, ListSecretVersionIdsCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import sodium from 'libsodium-wrappers';
 import { secretsManagerClient } from '../../src/aws/clients.js';
 import type { AccountInventory } from '../../src/aws/inventory-model.js';
 import type { ConnectionSpec, KeyRules, Sink } from '../../src/manifest/model.js';
-import { KEY_CURRENT_TAG, KEY_PREVIOUS_TAG, keyRecordTags } from '../../src/plan/keys.js';
+import { KEY_CURRENT_TAG, KEY_PENDING_TAG, KEY_PREVIOUS_TAG, keyRecordTags } from '../../src/plan/keys.js';
 import { rotateReportMarkdown, rotateReportText } from '../../src/rotate/report.js';
 import { rotateAccount, type RotateAccountInput, type RotateAccountResult } from '../../src/rotate/run.js';
 import { gitHubSecretsClient } from '../../src/sinks/github-secrets.js';
@@ -31,6 +31,7 @@ import { startAwsProxy, type AwsProxy } from '../helpers/aws-proxy.js';
 import { awsTestEnv, setEnv } from '../helpers/env.js';
 import { startGitHubServer, type GitHubServer } from '../helpers/github-server.js';
 import { startMoto, type MotoServer } from '../helpers/moto.js';
+import { shareClock, type SharedClock } from '../helpers/time.js';
 
 const DAY = 86_400_000;
 const USER = 'senhasegura-cloud-iam';
@@ -56,6 +57,7 @@ function connection(deliver: Sink[] = SINKS, rules: KeyRules = RULES): Connectio
 }
 
 let moto: MotoServer;
+let clock: SharedClock;
 let proxy: AwsProxy;
 let gh: GitHubServer;
 let restoreEnv: () => void;
@@ -65,7 +67,8 @@ let ghKeys: { publicKey: Uint8Array; privateKey: Uint8Array };
 let ghSecrets: Map<string, { encrypted_value: string; key_id: string }>;
 
 beforeAll(async () => {
-  moto = await startMoto();
+  moto = await startMoto({ faketime: true });
+  clock = shareClock(moto);
   proxy = await startAwsProxy(moto.endpoint);
   gh = await startGitHubServer();
   restoreEnv = setEnv(awsTestEnv(proxy.endpoint));
@@ -88,6 +91,7 @@ let logs: string[];
 let outputs: { name: string; value: string }[];
 
 beforeEach(async () => {
+  clock.real();
   await moto.reset();
   proxy.clear();
   gh.clear();
@@ -129,9 +133,10 @@ async function inventory(): Promise<AccountInventory> {
 }
 
 async function run(now: Date, extra: Partial<RotateAccountInput> = {}, conn = connection()): Promise<RotateAccountResult> {
+  clock.set(now);
   return rotateAccount({
     account: ACCOUNT,
-    inventory: await inventory(),
+    inventory: extra.inventory ?? (await inventory()),
     connections: [conn],
     clients: { iam, secretsManager: ({ region }) => secretsManagerClient({ region }), github: gitHubSecretsClient('ghp_test_token_with_secrets_write', { GITHUB_API_URL: gh.url }) },
     region: 'us-east-1',
@@ -155,15 +160,26 @@ async function userTags(): Promise<Record<string, string>> {
   return Object.fromEntries((out.Tags ?? []).map((t) => [t.Key!, t.Value!]));
 }
 
+/**
+ * What readers of the secret get (AWSCURRENT), read through the version stages: moto's plain
+ * GetSecretValue keeps answering the first version after UpdateSecretVersionStage, real AWS does not.
+ */
+async function currentSecret(): Promise<Record<string, string> | undefined> {
+  try {
+    const d = await sm.send(new DescribeSecretCommand({ SecretId: 'integrations/senhasegura/prod' }));
+    const version = Object.entries(d.VersionIdsToStages ?? {}).find(([, st]) => st.includes('AWSCURRENT'))?.[0];
+    const v = await sm.send(new GetSecretValueCommand({ SecretId: 'integrations/senhasegura/prod', VersionId: version }));
+    return JSON.parse(v.SecretString!) as Record<string, string>;
+  } catch {
+    return undefined; // not created yet
+  }
+}
+
 /** The key ID each sink holds now (undefined: nothing delivered yet). */
 async function sinkKeys(): Promise<{ sm?: string; gh?: string }> {
   const out: { sm?: string; gh?: string } = {};
-  try {
-    const v = await sm.send(new GetSecretValueCommand({ SecretId: 'integrations/senhasegura/prod' }));
-    out.sm = (JSON.parse(v.SecretString!) as { accessKeyId: string }).accessKeyId;
-  } catch {
-    // not created yet
-  }
+  const current = await currentSecret();
+  if (current) out.sm = current.accessKeyId;
   const g = ghSecrets.get('SENHASEGURA_AWS_KEY_PROD');
   if (g) {
     const plain = sodium.crypto_box_seal_open(sodium.from_base64(g.encrypted_value, sodium.base64_variants.ORIGINAL), ghKeys.publicKey, ghKeys.privateKey);
@@ -214,7 +230,7 @@ test('day 91 rotates and delivers, day 98 deactivates the unused old key, day 10
   const k1 = [...keys91.keys()].find((k) => k !== k0)!;
   expect(keys91.get(k1)).toBe('Active');
   expect(await sinkKeys()).toEqual({ sm: k1, gh: k1 });
-  const secret = JSON.parse((await sm.send(new GetSecretValueCommand({ SecretId: 'integrations/senhasegura/prod' }))).SecretString!) as Record<string, string>;
+  const secret = (await currentSecret())!;
   expect(Object.keys(secret)).toEqual(['accessKeyId', 'secretAccessKey', 'user', 'account', 'createdAt']);
   expect(secret).toMatchObject({ accessKeyId: k1, user: USER, account: ACCOUNT.id });
   expect(masked).toEqual([secret.secretAccessKey]);
@@ -276,7 +292,7 @@ test('a run killed between CreateAccessKey and delivery leaves an orphan that th
   });
   const u = crashed.users[0]!;
   expect(u.status).toBe('failed');
-  expect(u.failures.join(' ')).toMatch(/unrecorded and the next run deletes it/);
+  expect(u.failures.join(' ')).toMatch(/not marked pending, and the next run deletes it \(young, never used\)/);
   const afterCrash = await liveKeys();
   expect(afterCrash.size).toBe(2);
   const orphan = [...afterCrash.keys()].find((k) => k !== k0)!;
@@ -340,20 +356,91 @@ test('a GitHub token that cannot write secrets: actionable message, rotation not
   expect((await userTags())[KEY_CURRENT_TAG]).toMatch(new RegExp(`^${k0}@`));
   await expectSinksHoldActiveKeys();
 
-  // GitHub fixed: the half-delivered key is replaced by a fresh one delivered everywhere.
+  // The new key stays pending, staged in Secrets Manager (readers still get the old one).
+  const pending = (await userTags())[KEY_PENDING_TAG]?.split('@')[0];
+  expect(pending).toMatch(/^AKIA/);
+  // (The secret is new: with no earlier reader its first version is current at once; the vendor still has k0.)
+  expect(await sinkKeys()).toEqual({ sm: pending });
+  expect((await liveKeys()).get(k0)).toBe('Active');
+
+  // GitHub fixed: the next run resumes the same key (read back from its AWSPENDING version), no new key.
   ghSecrets = gh.useActionsSecrets().secrets;
   gh.on('GET', '/repos/:owner/:repo/actions/secrets/public-key', () => ({
     status: 200,
     body: { key_id: 'test-key-1', key: sodium.to_base64(ghKeys.publicKey, sodium.base64_variants.ORIGINAL) },
   }));
+  proxy.clear();
   const again = await run(day91);
   expect(again.users[0]!.status).toBe('changed');
+  expect(again.users[0]!.steps.map((st) => `${st.kind}:${st.status}`)).toEqual(['resume:done']);
+  expect(proxy.count('CreateAccessKey')).toBe(0);
   const held = await sinkKeys();
-  expect(held.sm).toBe(held.gh);
+  expect([held.sm, held.gh]).toEqual([pending, pending]);
+  expect((await userTags())[KEY_PENDING_TAG]).toBeUndefined();
   expect((await userTags())[KEY_CURRENT_TAG]).toMatch(new RegExp(`^${held.sm}@`));
   await expectSinksHoldActiveKeys();
   expectNoSecretLeak([r, again]);
 });
+
+test('a pending key that cannot be read back is recorded as replaced and retired like one, never deleted blind', async () => {
+  const { k0, t0 } = await dayZero();
+  const day91 = new Date(t0 + 91 * DAY + 3_600_000);
+  gh.on('PUT', '/repos/:owner/:repo/actions/secrets/:name', () => ({ status: 500, body: { message: 'Server Error' } }));
+  expect((await run(day91)).users[0]!.status).toBe('failed');
+  const pending = (await userTags())[KEY_PENDING_TAG]!.split('@')[0]!;
+  // The role may not read secrets back: the key cannot be resumed, and a sink may hold it.
+  proxy.inject({ action: 'GetSecretValue', status: 400, code: 'AccessDeniedException', message: 'not authorized to read' });
+  const r = await run(day91);
+  expect(r.users[0]!.steps.map((st) => `${st.kind}:${st.status}`)).toEqual(['abandon-pending:done', 'warn:not-run']);
+  expect((await liveKeys()).get(pending)).toBe('Active');
+  expect((await userTags())[KEY_PREVIOUS_TAG]).toBe(`${pending}@${day91.toISOString()}`);
+  expect((await userTags())[KEY_CURRENT_TAG]).toMatch(new RegExp(`^${k0}@`));
+  await expectSinksHoldActiveKeys();
+  // A week later, unused: deactivated (not deleted); the rotation then waits for room.
+  const r98 = await run(new Date(day91.getTime() + 7 * DAY));
+  expect(r98.users[0]!.steps.map((st) => st.kind)).toEqual(['deactivate', 'warn']);
+  expect((await liveKeys()).get(pending)).toBe('Inactive');
+  await expectSinksHoldActiveKeys();
+});
+
+test('a Secrets Manager secret someone else owns is refused before any key is made, unless the sink adopts it', async () => {
+  const { t0 } = await dayZero();
+  const day91 = new Date(t0 + 91 * DAY + 3_600_000);
+  await sm.send(new CreateSecretCommand({ Name: 'integrations/senhasegura/prod', SecretString: '{"db":"theirs"}' }));
+  proxy.clear();
+  const refused = await run(day91);
+  expect(refused.users[0]!.status).toBe('failed');
+  expect(refused.users[0]!.failures.join(' ')).toMatch(/integrations\/senhasegura\/prod already exists and holds a value iam-connections did not put there.*adopt: true/);
+  expect(proxy.count('CreateAccessKey')).toBe(0);
+  expect(proxy.count('PutSecretValue')).toBe(0);
+  const adopted = await run(day91, {}, connection([{ ...SINKS[0]!, adopt: true } as Sink, SINKS[1]!]));
+  expect(adopted.users[0]!.status).toBe('changed');
+  await expectSinksHoldActiveKeys();
+});
+
+test('a user missing right after CreateUser is read again with backoff; one that stays missing fails apply; names match case-insensitively', async () => {
+  const { t0 } = await dayZero();
+  const day91 = new Date(t0 + 91 * DAY + 3_600_000);
+  const empty = { ...(await inventory()), users: [] };
+  // Names compare as IAM compares them: the manifest's spelling finds the listed user.
+  const upper = connection();
+  upper.user!.name = USER.toUpperCase();
+  expect((await run(day91, {}, upper)).users[0]!.status).toBe('changed');
+  // IAM lags: the inventory and the first two GetUser calls miss the user, the third finds it.
+  proxy.clear();
+  proxy.inject({ action: 'GetUser', times: 2, status: 404, code: 'NoSuchEntity', message: 'The user with name senhasegura-cloud-iam cannot be found.' });
+  const found = await run(new Date(day91.getTime() + 91 * DAY), { inventory: empty, requireUsers: true });
+  expect(found.users[0]!.status).toBe('changed');
+  expect(proxy.count('GetUser')).toBe(3);
+  // Rotate alone skips a user apply has not made, with a warning; apply fails for it.
+  const gone = connection();
+  gone.user!.name = 'never-created';
+  const skipped = await run(day91, { inventory: empty }, gone);
+  expect(skipped.users[0]).toMatchObject({ status: 'skipped', warnings: [expect.stringMatching(/run apply first/)] });
+  const failed = await run(day91, { inventory: empty, requireUsers: true, retry: { maxElapsedMs: 1_000 } }, gone);
+  expect(failed.users[0]!.status).toBe('failed');
+  expect(failed.failed).toBe(true);
+}, 120_000);
 
 test('two concurrent runs create at most one key', async () => {
   const { t0 } = await dayZero();

@@ -8,7 +8,7 @@ import { holderId } from '../rotate/lock-tag.js';
 import type { AwsAccess } from './aws-access.js';
 import type { Inputs } from './inputs.js';
 
-export function rotateOptions(inputs: Inputs, env: NodeJS.ProcessEnv, access: AwsAccess): Omit<RotateOptions, 'onlyMissingKeys' | 'now'> {
+export function rotateOptions(inputs: Inputs, env: NodeJS.ProcessEnv, access: AwsAccess): Omit<RotateOptions, 'onlyKeyChanges' | 'now'> {
   return {
     clients: access.rotateClients,
     region: inputs.awsRegion,

@@ -32,7 +32,7 @@ export function keyPlan(plan: Plan): Plan {
   return { ...plan, accounts, summary: summarize(accounts.flatMap((a) => a.changes)) };
 }
 
-function keysFor(access: ReturnType<typeof awsAccess>, region: string, io: CommandContext['io']): Omit<RotateOptions, 'onlyMissingKeys' | 'now'> {
+function keysFor(access: ReturnType<typeof awsAccess>, region: string, io: CommandContext['io']): Omit<RotateOptions, 'onlyKeyChanges' | 'now'> {
   return {
     clients: access.rotateClients,
     region,

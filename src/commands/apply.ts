@@ -21,8 +21,8 @@ export interface ApplyCommandOptions extends PlanCommandOptions {
   onOutcome?: (o: ChangeOutcome) => void;
   /** Told the plan before the first write: for progress totals. */
   onPlan?: (plan: Plan) => void;
-  /** First keys of new users; absent: keys are left to `rotate`. */
-  keys?: Omit<RotateOptions, 'onlyMissingKeys' | 'now'>;
+  /** Key changes (first keys of new users, rotations, retirements); absent: keys are left to `rotate`. */
+  keys?: Omit<RotateOptions, 'onlyKeyChanges' | 'now'>;
   log?: (line: string) => void;
   /** Plan only and say what would be done; nothing is written (set by `as-of`, or asked for). */
   dryRun?: boolean;
@@ -73,7 +73,7 @@ export async function applyPlanned(file: string, planned: PlanCommandResult, opt
   const needsKeys = planned.plan.accounts.some((a) => a.changes.some((c) => c.kind.startsWith('key-') && c.action !== 'none'));
   if (opts.keys && needsKeys) {
     const read = await runPlan(file, { ...opts, accounts: planned.selected });
-    result.keys = await rotateAccounts(read, { ...opts.keys, now: opts.now, onlyMissingKeys: true });
+    result.keys = await rotateAccounts(read, { ...opts.keys, now: opts.now, onlyKeyChanges: true });
     for (const f of read.failures) result.failures.push({ account: f.account, message: `after apply: ${f.message}` });
     // The executor leaves key creation to the rotation path just run: its outcome is the key's.
     result.apply = withFirstKeys(apply, result.keys);

@@ -62,7 +62,14 @@ export function rotationStepPreview(prefix: string, steps: readonly RotationStep
         return `${prefix}: would deactivate ${maskKeyId(s.keyId)}: ${s.reason}`;
       case 'delete':
       case 'delete-orphan':
+      case 'delete-pending':
         return `${prefix}: would delete ${maskKeyId(s.keyId)}: ${s.reason}`;
+      case 'resume':
+        return `${prefix}: would resume delivering the pending key ${maskKeyId(s.keyId)} to every sink, verify and record it: ${s.reason}`;
+      case 'abandon-pending':
+        return `${prefix}: would record the pending key ${maskKeyId(s.keyId)} as replaced, to retire like one: ${s.reason}`;
+      case 'clear-pending':
+        return `${prefix}: would remove the stale pending mark of ${maskKeyId(s.keyId)}`;
       case 'warn':
         return `${prefix}: warning: ${s.reason}`;
     }

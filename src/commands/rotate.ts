@@ -1,7 +1,7 @@
 /**
  * `rotate`: validate, read the accounts, then run the staged key lifecycle for every user that
- * declares an `accessKey` (src/rotate/). `apply` uses the same path, limited to users that have
- * no key yet, so a new integration user leaves apply with a delivered, verified, recorded key.
+ * declares an `accessKey` (src/rotate/). `apply` uses the same path for every key change of
+ * its plan (a new user's first key included), so it never touches a key outside the rotate lock.
  */
 import type { IAMClient } from '@aws-sdk/client-iam';
 import type { S3Client } from '@aws-sdk/client-s3';
@@ -19,24 +19,25 @@ export type RotateOptions = Pick<RotateAccountInput, 'region' | 'now' | 'runId' 
   /** Told how many users each account will rotate, before the first one starts. */
   onAccountStart?: (account: string, users: number) => void;
   clients: (manifest: Manifest) => (account: string) => Promise<RotateClients>;
-  /** Only users whose plan says they have no delivered, recorded key yet (apply's first key). */
-  onlyMissingKeys?: boolean;
+  /** Only users whose plan has a key change to make (apply). */
+  onlyKeyChanges?: boolean;
 };
 
-const FIRST_KEY_KINDS = new Set(['key-missing', 'key-unrecorded', 'key-orphan']);
+/** A key change to make: apply carries out every one through the rotation path, never directly. */
+const isKeyChange = (c: { kind: string; action: string }): boolean => c.kind.startsWith('key-') && c.action !== 'none';
 
 /**
  * Connections whose user in `account` has no room for the tags a rotation writes (the plan's
  * `tag-budget`): never rotated, since TagUser would fail after the new key reached a sink.
  */
-export function tagBudgetBlocked(plan: Plan, account: string, onlyMissing = false): Map<string, string> {
+export function tagBudgetBlocked(plan: Plan, account: string, onlyKeyChanges = false): Map<string, string> {
   const changes = plan.accounts.find((a) => a.account === account)?.changes ?? [];
-  // For apply's first keys, only users that would have got one (their key change is withheld).
-  const wanted = new Set(changes.filter((c) => FIRST_KEY_KINDS.has(c.kind) && (c.withheld?.action ?? c.action) !== 'none').map((c) => c.connection));
+  // For apply, only users that would have had a key change (it is withheld).
+  const wanted = new Set(changes.filter((c) => isKeyChange({ kind: c.kind, action: c.withheld?.action ?? c.action })).map((c) => c.connection));
   const blocked = new Map<string, string>();
   for (const c of changes) {
     if (c.kind !== 'tag-budget' || !c.resource.name.startsWith('user/') || c.connection === undefined) continue;
-    if (!onlyMissing || wanted.has(c.connection)) blocked.set(c.connection, c.reason);
+    if (!onlyKeyChanges || wanted.has(c.connection)) blocked.set(c.connection, c.reason);
   }
   return blocked;
 }
@@ -45,19 +46,19 @@ function blockedResult(account: string, connection: ConnectionSpec, reason: stri
   return { account, connection: connection.name, user: connection.user?.name ?? '', status: 'failed', before: [], after: [], steps: [], delivered: [], warnings: [], failures: [`not rotated: ${reason}`], next: [] };
 }
 
-/** Connections of `account` whose user holds a key to rotate (or, for apply, needs its first one). */
-export function rotatingConnections(manifest: Manifest, plan: Plan, account: string, onlyMissing: boolean): ConnectionSpec[] {
-  // Apply finishes what a killed run left: a key that exists but was never recorded (an orphan,
-  // or the only key of a user whose first key never reached its sinks) is rotated away safely.
-  const missing = new Set(
+/** Connections of `account` whose user holds a key to rotate (or, for apply, has a key change to make). */
+export function rotatingConnections(manifest: Manifest, plan: Plan, account: string, onlyKeyChanges: boolean): ConnectionSpec[] {
+  // Apply carries out every key change of its plan (a first key, a due rotation, a key to
+  // retire, what a killed run left) through the same locked path as rotate: never directly.
+  const changed = new Set(
     plan.accounts
       .find((a) => a.account === account)
-      ?.changes.filter((c) => FIRST_KEY_KINDS.has(c.kind) && c.action !== 'none')
+      ?.changes.filter(isKeyChange)
       .map((c) => c.connection) ?? [],
   );
   const blocked = tagBudgetBlocked(plan, account);
   return manifest.connections.filter(
-    (c) => c.accounts.includes(account) && c.user?.accessKey !== undefined && !blocked.has(c.name) && (!onlyMissing || missing.has(c.name)),
+    (c) => c.accounts.includes(account) && c.user?.accessKey !== undefined && !blocked.has(c.name) && (!onlyKeyChanges || changed.has(c.name)),
   );
 }
 
@@ -71,8 +72,8 @@ export async function rotateAccounts(planned: PlanCommandResult, opts: RotateOpt
   // Accounts at once: their users, keys and secrets are their own (secret names carry {account}).
   const work = planned.inventories.flatMap((inventory) => {
     const spec = manifest.accounts.find((a) => a.name === inventory.account);
-    const connections = rotatingConnections(manifest, plan, inventory.account, opts.onlyMissingKeys === true);
-    const blocked = [...tagBudgetBlocked(plan, inventory.account, opts.onlyMissingKeys === true)].flatMap(([name, reason]) => {
+    const connections = rotatingConnections(manifest, plan, inventory.account, opts.onlyKeyChanges === true);
+    const blocked = [...tagBudgetBlocked(plan, inventory.account, opts.onlyKeyChanges === true)].flatMap(([name, reason]) => {
       const c = manifest.connections.find((x) => x.name === name && x.user?.accessKey !== undefined);
       return c ? [blockedResult(inventory.account, c, reason)] : [];
     });
@@ -96,6 +97,7 @@ export async function rotateAccounts(planned: PlanCommandResult, opts: RotateOpt
         ...(opts.setOutput ? { setOutput: opts.setOutput } : {}),
         ...(opts.lock !== undefined ? { lock: opts.lock } : {}),
         ...(opts.onUserDone ? { onUserDone: opts.onUserDone } : {}),
+        ...(opts.onlyKeyChanges === true ? { requireUsers: true } : {}),
       });
       return blocked.length ? { ...result, users: [...blocked, ...result.users], failed: true } : result;
     } catch (err) {

@@ -39,7 +39,7 @@ export interface KeyRules {
 }
 
 export type Sink =
-  | { kind: 'secretsManager'; secretId: string; account?: string; region?: string; kmsKeyId?: string; at: SourceLocation }
+  | { kind: 'secretsManager'; secretId: string; account?: string; region?: string; kmsKeyId?: string; adopt?: boolean; at: SourceLocation }
   | {
       kind: 'githubSecret';
       name: string;

@@ -248,6 +248,7 @@ class Normalizer {
         ...(v.account !== undefined ? { account: v.account } : {}),
         ...(v.region !== undefined ? { region: v.region } : {}),
         ...(v.kmsKeyId !== undefined ? { kmsKeyId: v.kmsKeyId } : {}),
+        ...(v.adopt === true ? { adopt: true } : {}),
         at,
       };
     }

@@ -109,6 +109,8 @@ export const sink = z.union([
       account: text('account').optional(),
       region: text('region').optional(),
       kmsKeyId: text('kmsKeyId').optional(),
+      /** Write into an existing secret iam-connections did not create for this user (default: refused). */
+      adopt: z.boolean().optional(),
     }),
   }),
   z.strictObject({

@@ -32,6 +32,8 @@ export const WRITE_USER_ACTIONS = [
   'iam:DeleteUserPolicy',
   'iam:ListUserPolicies',
   'iam:DeleteUserPermissionsBoundary',
+  // A user apply just created and IAM does not list yet is read again before its first key.
+  'iam:GetUser',
   'iam:CreateAccessKey',
   'iam:UpdateAccessKey',
   'iam:DeleteAccessKey',
@@ -96,8 +98,22 @@ export const TEARDOWN_MFA_ACTIONS = ['iam:DeleteVirtualMFADevice'] as const;
 /** Billing buckets: created if absent, their policy merged with the vendor's statements. */
 export const WRITE_BUCKET_ACTIONS = ['s3:CreateBucket', 's3:GetBucketPolicy', 's3:PutBucketPolicy', 's3:ListBucket'] as const;
 
-/** Secrets Manager sinks: a new version of the secret, or the secret the first time. */
-export const WRITE_SECRET_ACTIONS = ['secretsmanager:CreateSecret', 'secretsmanager:PutSecretValue'] as const;
+/**
+ * Secrets Manager sinks, staged as AWS's own rotation stages them: DescribeSecret checks the
+ * owner tags before any write; the secret is created tagged (TagResource) the first time; a new
+ * key goes in as AWSPENDING (PutSecretValue) and is promoted to AWSCURRENT once every sink holds
+ * it (UpdateSecretVersionStage). GetSecretValue reads a pending key back so the next run can
+ * finish a rotation a crash interrupted; without it such a key is retired instead (slower, and
+ * a sink written after Secrets Manager may briefly hold a key that is later deactivated).
+ */
+export const WRITE_SECRET_ACTIONS = [
+  'secretsmanager:DescribeSecret',
+  'secretsmanager:CreateSecret',
+  'secretsmanager:TagResource',
+  'secretsmanager:PutSecretValue',
+  'secretsmanager:UpdateSecretVersionStage',
+  'secretsmanager:GetSecretValue',
+] as const;
 
-/** A sink secret encrypted with a customer key needs the key, through Secrets Manager only. */
-export const WRITE_SECRET_KMS_ACTIONS = ['kms:GenerateDataKey', 'kms:Encrypt'] as const;
+/** A sink secret encrypted with a customer key needs the key, through Secrets Manager only (Decrypt: reading a pending key back). */
+export const WRITE_SECRET_KMS_ACTIONS = ['kms:GenerateDataKey', 'kms:Encrypt', 'kms:Decrypt'] as const;

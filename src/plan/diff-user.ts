@@ -134,6 +134,7 @@ export function diffKeys(ctx: AccountDiff, conn: DesiredConnection, u: DesiredUs
   }
   const assessment = assessKeys({
     keys,
+    user: live.name,
     tags: live.tags,
     rules: u.accessKey.rules,
     now: ctx.now,

@@ -3,11 +3,17 @@
  * The rotation state machine builds on this: it reads the same record and performs the steps
  * this module says are due.
  *
- * The record lives in two user tags written by the rotation (never by hand):
+ * The record lives in user tags written by the rotation (never by hand):
+ *   `iam-connections:key-pending`  = `<key id>@<ISO time it was created>`: written right after
+ *                                    CreateAccessKey, before any sink sees the key; cleared by
+ *                                    the record that makes it current
  *   `iam-connections:key-current`  = `<key id>@<ISO time it was delivered to every sink>`
  *   `iam-connections:key-previous` = `<key id>@<ISO time it was replaced>`
- * A key that is neither is unrecorded: an orphan of an interrupted rotation (when a record
- * exists) or a key made by hand before the user was managed (when none does).
+ * A key that is none of these was not made by a rotation that got as far as marking it: a
+ * leftover of a run killed between CreateAccessKey and the pending mark (young, never used:
+ * deleted), or a key made by hand (reported and kept, with the command that removes it).
+ *
+ * Every age counts from IAM's CreateDate; the record's times count only "since replaced".
  *
  * Timeline of one rotation, all measured from the current key's creation (`age`):
  *   age >= rotateAfter              `key-due`     rotate: create, deliver, verify, record
@@ -28,6 +34,14 @@ import { TOOL_TAGS } from '../manifest/tool-tags.js';
 
 export const KEY_CURRENT_TAG = TOOL_TAGS.keyCurrent;
 export const KEY_PREVIOUS_TAG = TOOL_TAGS.keyPrevious;
+export const KEY_PENDING_TAG = TOOL_TAGS.keyPending;
+/**
+ * An unmarked key younger than this and never used is an interrupted run's leftover: a run
+ * marks its new key pending within seconds of CreateAccessKey, and a run's steps take minutes,
+ * so an hour separates "a run died right after creating it" from "someone made it by hand";
+ * never used means no vendor can depend on it. Anything older or used is kept and reported.
+ */
+export const LEFTOVER_MAX_AGE_S = 3600;
 /** IAM's hard limit, inactive keys included. */
 export const MAX_KEYS_PER_USER = 2;
 
@@ -40,6 +54,8 @@ export interface KeyMark {
 export interface KeyRecord {
   current?: KeyMark;
   previous?: KeyMark;
+  /** A new key on its way to the sinks (created, maybe verified, maybe delivered to some). */
+  pending?: KeyMark;
 }
 
 function parseMark(v: string | undefined): KeyMark | undefined {
@@ -55,8 +71,10 @@ export function readKeyRecord(tags: Record<string, string>): KeyRecord {
   const record: KeyRecord = {};
   const current = parseMark(tags[KEY_CURRENT_TAG]);
   const previous = parseMark(tags[KEY_PREVIOUS_TAG]);
+  const pending = parseMark(tags[KEY_PENDING_TAG]);
   if (current) record.current = current;
   if (previous) record.previous = previous;
+  if (pending) record.pending = pending;
   return record;
 }
 
@@ -64,6 +82,7 @@ export function keyRecordTags(record: KeyRecord): Record<string, string> {
   const tags: Record<string, string> = {};
   if (record.current) tags[KEY_CURRENT_TAG] = `${record.current.id}@${record.current.at}`;
   if (record.previous) tags[KEY_PREVIOUS_TAG] = `${record.previous.id}@${record.previous.at}`;
+  if (record.pending) tags[KEY_PENDING_TAG] = `${record.pending.id}@${record.pending.at}`;
   return tags;
 }
 
@@ -79,7 +98,7 @@ export interface KeyFinding {
   kind: KeyFindingKind;
   /** The key concerned (absent for `key-missing`). */
   keyId?: string;
-  action: 'create' | 'rotate' | 'deactivate' | 'delete' | 'none';
+  action: 'create' | 'rotate' | 'deactivate' | 'delete' | 'update' | 'none';
   severity: 'critical' | 'high' | 'medium' | 'low' | 'info';
   security: boolean;
   reason: string;
@@ -94,6 +113,8 @@ export interface KeyFinding {
 
 export interface KeyAssessmentInput {
   keys: AccessKeyState[];
+  /** The IAM user name, for the commands the findings quote. */
+  user?: string;
   tags: Record<string, string>;
   rules: KeyRules;
   now: Date;
@@ -149,9 +170,37 @@ export function assessKeys(input: KeyAssessmentInput): KeyAssessment {
   }
 
   const current = record.current ? byId.get(record.current.id) : undefined;
-  const previous = record.previous ? byId.get(record.previous.id) : undefined;
+  // A record naming one key as both current and previous (tags edited by hand) keeps it current:
+  // retiring it would cut off every sink.
+  const previous = record.previous && record.previous.id !== current?.id ? byId.get(record.previous.id) : undefined;
 
-  if (!current) {
+  // A pending key that is not the current one: an interrupted rotation, resumed or retired by
+  // rotate (src/rotate/lifecycle.ts), never deleted blind. A mark whose key is gone or already
+  // current is stale (a run died between the record and removing the mark).
+  const pendingMark = record.pending;
+  const pending = pendingMark && pendingMark.id !== current?.id ? byId.get(pendingMark.id) : undefined;
+  if (pendingMark && pending) {
+    findings.push({
+      kind: 'key-pending',
+      keyId: pending.id,
+      action: 'rotate',
+      severity: 'high',
+      security: false,
+      age: secondsBetween(pending.created, now),
+      reason: `a rotation was interrupted after creating access key ${maskKeyId(pending.id)} at ${pending.created}: rotate resumes its delivery (from the Secrets Manager version that holds it) or, if it cannot, retires it like a replaced key; it is never deleted while a sink may hold it`,
+    });
+  } else if (pendingMark) {
+    findings.push({
+      kind: 'key-pending',
+      keyId: pendingMark.id,
+      action: 'update',
+      severity: 'info',
+      security: false,
+      reason: `the pending mark of access key ${maskKeyId(pendingMark.id)} is stale (the key is ${pendingMark.id === current?.id ? 'already current' : 'gone'}): rotate removes the mark`,
+    });
+  }
+
+  if (!current && !pending) {
     const others = keys.filter((k) => k.id !== previous?.id);
     // With no record, hand-made keys stand in for the current one (reported below).
     if (record.current !== undefined || others.length === 0) {
@@ -221,8 +270,10 @@ export function assessKeys(input: KeyAssessmentInput): KeyAssessment {
   if (previous && record.previous) {
     const since = secondsBetween(record.previous.at, now);
     if (previous.status === 'Active' && since >= rules.overlap) {
+      // Never used: unused since it was created (not "forever": a key handed over an hour ago
+      // has been unused for an hour, and the vendor may be about to start).
       const idle =
-        previous.lastUsed === undefined ? undefined : previous.lastUsed === null ? Infinity : secondsBetween(previous.lastUsed, now);
+        previous.lastUsed === undefined ? undefined : secondsBetween(previous.lastUsed ?? previous.created, now);
       if (idle === undefined && !rules.force) {
         // Not guessed either way: deactivating a key in use cuts the vendor off, keeping an
         // unused one leaves a second way in. The command reads last use and plans again.
@@ -268,35 +319,62 @@ export function assessKeys(input: KeyAssessmentInput): KeyAssessment {
     }
   }
 
-  const recorded = record.current !== undefined || record.previous !== undefined;
+  const recorded = record.current !== undefined || record.previous !== undefined || pending !== undefined;
   for (const k of keys) {
-    if (k.id === current?.id || k.id === previous?.id) continue;
-    if (recorded) {
+    if (k.id === current?.id || k.id === previous?.id || k.id === pending?.id) continue;
+    const age = secondsBetween(k.created, now);
+    const remove = `aws iam delete-access-key --user-name ${input.user ?? '<user>'} --access-key-id ${k.id}`;
+    if (age < LEFTOVER_MAX_AGE_S && k.lastUsed !== null) {
+      if (k.lastUsed === undefined) {
+        findings.push({
+          kind: 'key-orphan',
+          keyId: k.id,
+          action: 'none',
+          severity: 'high',
+          security: true,
+          age,
+          needsLastUsed: true,
+          reason: `access key ${maskKeyId(k.id)} is not in the rotation record and is ${formatDuration(age)} old: rotate deletes it only if it was never used (an interrupted run's leftover), which it reads before deciding`,
+        });
+        continue;
+      }
+    } else if (age < LEFTOVER_MAX_AGE_S) {
       findings.push({
         kind: 'key-orphan',
         keyId: k.id,
         action: 'delete',
-        severity: 'high',
+        severity: 'medium',
         security: true,
-        age: secondsBetween(k.created, now),
-        reason: `access key ${maskKeyId(k.id)} was never recorded as delivered (made by hand, or left by an interrupted rotation): delete it`,
+        age,
+        reason: `access key ${maskKeyId(k.id)} is not in the rotation record, ${formatDuration(age)} old and never used: the leftover of a run stopped right after CreateAccessKey, before any sink saw it; delete it`,
       });
-    } else {
-      // Keys made before iam-connections managed the user: replace them through a normal
-      // rotation rather than cut the vendor off.
-      const canRotate = keys.length < MAX_KEYS_PER_USER && k.status === 'Active';
+      continue;
+    }
+    if (!recorded && keys.length < MAX_KEYS_PER_USER && k.status === 'Active') {
+      // A key made before iam-connections managed the user: replaced through a normal rotation
+      // (then retired like any replaced key: only once unused), never cut off.
       findings.push({
         kind: 'key-unrecorded',
         keyId: k.id,
-        action: canRotate ? 'rotate' : 'none',
+        action: 'rotate',
         severity: 'high',
         security: true,
-        age: secondsBetween(k.created, now),
-        reason: canRotate
-          ? `access key ${maskKeyId(k.id)} was not created by iam-connections: rotate to replace it with a recorded key (it is then retired like any replaced key)`
-          : `access key ${maskKeyId(k.id)} was not created by iam-connections and the user holds ${keys.length} keys: delete the one the vendor does not use by hand, then run rotate`,
+        age,
+        reason: `access key ${maskKeyId(k.id)} was not created by iam-connections: rotate replaces it with a recorded key; it is then retired like any replaced key (deactivated only once unused for requireUnusedFor)`,
       });
+      continue;
     }
+    findings.push({
+      kind: 'key-orphan',
+      keyId: k.id,
+      action: 'none',
+      severity: 'high',
+      security: true,
+      age,
+      reason:
+        `access key ${maskKeyId(k.id)} was not created by iam-connections (${formatDuration(age)} old${k.lastUsed === undefined ? '' : k.lastUsed === null ? ', never used' : `, last used ${k.lastUsed}`}): ` +
+        `it is kept, since a vendor may depend on it (a break-glass key, say). If nobody needs it, delete it: ${remove}`,
+    });
   }
 
   return { record, freeSlots, findings };

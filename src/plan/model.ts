@@ -75,6 +75,8 @@ export type ChangeKind =
   | 'key-expired'
   | 'key-unrecorded'
   | 'key-orphan'
+  /** A new key marked pending by a rotation that did not finish: resumed or retired, never deleted blind. */
+  | 'key-pending'
   | 'key-inactive';
 
 export type Action =

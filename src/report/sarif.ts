@@ -72,8 +72,9 @@ const DRIFT_KINDS: Record<ChangeKind, { title: string; help: string }> = {
   'key-in-use': { title: 'Replaced access key still in use', help: 'The previous key is still used after its overlap: make sure the vendor uses the new key.' },
   'key-delete': { title: 'Inactive access key to delete', help: 'The previous key has been inactive past deleteAfter: rotate deletes it.' },
   'key-expired': { title: 'Access key of an expired temporary connection', help: 'The temporary connection is past expires: its keys are deactivated at once.' },
-  'key-unrecorded': { title: 'Access key never recorded as delivered', help: 'Made by hand or left by an interrupted rotation: rotate deletes it.' },
-  'key-orphan': { title: 'Access key not created by iam-connections', help: 'Rotate replaces it with a recorded key, or delete the one the vendor does not use by hand.' },
+  'key-unrecorded': { title: 'Access key made before iam-connections managed the user', help: 'Rotate replaces it with a recorded key and retires it like any replaced key, once unused.' },
+  'key-orphan': { title: 'Access key not in the rotation record', help: 'A young, never used one is an interrupted run\'s leftover and rotate deletes it; any other is kept and reported with the command that removes it.' },
+  'key-pending': { title: 'Rotation interrupted with a new key pending', help: 'Rotate resumes delivering the pending key, or retires it like a replaced key; it is never deleted while a sink may hold it.' },
   'key-inactive': { title: 'Delivered access key deactivated', help: 'The delivered key was deactivated outside iam-connections: the vendor cannot sign in; reactivate it or run rotate.' },
 };
 

@@ -1,88 +1,45 @@
 /**
  * The imperative shell of `rotate` for one account: per user with a declared access key, take
- * the user's lock, read its keys and record fresh, plan (./lifecycle.ts), read last use only
- * where a decision waits for it, and carry out the steps in order. A failure stops that user's
+ * the user's lock, read its keys and record fresh, find out what the sinks hold of a pending
+ * key an interrupted run left (./deliver.ts), read last use only where a decision waits for it,
+ * plan (./lifecycle.ts), and carry out the steps in order. A failure stops that user's
  * remaining steps (they depend on each other) but never the other users.
  *
- * Secrets: the secret access key exists only in a local variable between CreateAccessKey and
- * the last sink; `mask` runs on it before anything else, and every message that leaves this
- * module is scrubbed of it. Results hold key IDs masked (`AKIA…WXYZ`) and no secret.
+ * Secrets: the secret access key exists only in local variables between CreateAccessKey (or its
+ * read-back from a pending Secrets Manager version) and the last sink; `mask` runs on it before
+ * anything else, and every message that leaves this module is scrubbed of it. Results hold key
+ * IDs masked (`AKIA…WXYZ`) and no secret.
  */
-import { CreateAccessKeyCommand, DeleteAccessKeyCommand, TagUserCommand, UntagUserCommand, UpdateAccessKeyCommand, type IAMClient } from '@aws-sdk/client-iam';
-import type { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
-import type { STSClient } from '@aws-sdk/client-sts';
-import { classifyApplyError, isNoSuchEntity } from '../apply/call.js';
-import type { AccessKeyState, AccountInventory, UserState } from '../aws/inventory-model.js';
+import { DeleteAccessKeyCommand, GetUserCommand, TagUserCommand, UntagUserCommand, UpdateAccessKeyCommand } from '@aws-sdk/client-iam';
+import { isNoSuchEntity } from '../apply/call.js';
+import type { AccessKeyState, UserState } from '../aws/inventory-model.js';
 import { readAccessKeys, readKeysLastUsed } from '../aws/inventory.js';
-import { errorSummary, realClock, withRetry, type RetryClock, type RetryOptions } from '../aws/retry.js';
-import type { ConnectionSpec, Sink } from '../manifest/model.js';
-import { formatDuration, KEY_CURRENT_TAG, KEY_PREVIOUS_TAG, keyRecordTags, maskKeyId, type KeyRecord } from '../plan/keys.js';
-import { deliverToGitHubSecret, type GitHubSecretsClient } from '../sinks/github-secrets.js';
-import { deliverToOutput } from '../sinks/output.js';
-import { scrub, type KeyPayload } from '../sinks/payload.js';
-import { deliverToSecretsManager, SinkError, type SinkDelivery } from '../sinks/secrets-manager.js';
-import { verifyKey } from '../sinks/verify.js';
-import { effectiveKeys, planUserRotation, type NextEvent, type RotationStep } from './lifecycle.js';
-import { acquireLocks, assertLockHeld, clearStaleLock, readUserTags, releaseUserLock, withBatchedLocks, type LockResult, type LockSettings } from './lock.js';
+import { classifyAwsError, errorSummary, realClock, RetriesExhaustedError, withRetry, type RetryOptions } from '../aws/retry.js';
+import type { ConnectionSpec } from '../manifest/model.js';
+import { formatDuration, KEY_PENDING_TAG, KEY_PREVIOUS_TAG, maskKeyId, type KeyRecord } from '../plan/keys.js';
+import { scrub } from '../sinks/payload.js';
+import { probePending, resumeKey, rotateKey } from './deliver.js';
+import { planUserRotation, type NextEvent, type PendingDelivery, type RotationStep } from './lifecycle.js';
+import { acquireLocks, assertLockHeld, clearStaleLock, readUserTags, releaseUserLock, withBatchedLocks, type LockResult } from './lock.js';
+import { iamCall, type GuardPoint, type RotateAccountInput, type StepEnv } from './step-env.js';
 import { mapLimit } from '../concurrency.js';
-import { now as clockNow } from '../clock.js';
 
-export interface RotateClients {
-  iam: IAMClient;
-  /** A client for the account (manifest name or ID; absent: this account) and region of a secret. */
-  secretsManager: (target: { account?: string; region: string }) => SecretsManagerClient;
-  /** Absent: GitHub sinks fail with a message saying a token is needed. */
-  github?: GitHubSecretsClient;
-  /** The STS client verification signs with the new key; default: stsClient with those credentials. */
-  verifyClient?: (credentials: { accessKeyId: string; secretAccessKey: string }, region: string) => STSClient;
-}
+export type { RotateAccountInput, RotateClients } from './step-env.js';
 
-export interface RotateAccountInput {
-  account: { name: string; id: string };
-  /** Users (ARN, tags, creation) of the account; keys are read again under the lock. */
-  inventory: AccountInventory;
-  /** Connections declared for this account (others are ignored). */
-  connections: readonly ConnectionSpec[];
-  clients: RotateClients;
-  /** Region for STS and for secrets that name none. */
-  region: string;
-  /** The instant rules are evaluated at (`as-of`, or now). */
-  now: Date;
-  /** Names this run in the lock tag. */
-  runId: string;
-  /** Called with the secret access key the moment it exists (`core.setSecret`). */
-  mask: (secret: string) => void;
-  log: (line: string) => void;
-  /** For `output` sinks (`core.setOutput`); the value is already masked. */
-  setOutput?: (name: string, value: string) => void;
-  /** Told as each user is finished: for progress lines. */
-  onUserDone?: (result: UserRotationResult) => void;
-  /** Users rotated at once. Default 8. */
-  concurrency?: number;
-  /** `false`: no lock (a single run is guaranteed by the caller). */
-  lock?: LockSettings | false;
-  /** Wall clock for the lock and verification backoff (never `as-of`). */
-  clock?: RetryClock;
-  verify?: { maxElapsedMs?: number };
-  retry?: RetryOptions;
-  /**
-   * Test seam: runs right after CreateAccessKey returned, before delivery. Throwing stops the
-   * user's rotation there with no cleanup at all, as a killed process would.
-   */
-  afterCreate?: (user: string, keyId: string) => void | Promise<void>;
-}
+/** How long a user missing right after CreateUser is looked for again (IAM is eventually consistent). */
+const USER_PROPAGATION_MS = 20_000;
 
 export interface KeyView {
   /** Masked: `AKIA…WXYZ`. */
   keyId: string;
   status: 'Active' | 'Inactive';
   created: string;
-  /** `91d`, from the later of CreateDate and the recorded delivery. */
+  /** `91d`, from IAM's CreateDate. */
   age: string;
   /** Present only when read (a decision depended on it); null: never used. */
   lastUsed?: string | null;
   /** Its role in the record. */
-  role: 'current' | 'previous' | 'unrecorded';
+  role: 'current' | 'previous' | 'pending' | 'unrecorded';
 }
 
 export interface StepOutcome {
@@ -115,11 +72,8 @@ export interface RotateAccountResult {
   failed: boolean;
 }
 
-/** Stops a user's rotation where a killed process would have stopped: no cleanup. */
-class Interrupted extends Error {}
-
 function keyViews(keys: readonly AccessKeyState[], record: KeyRecord, now: Date): KeyView[] {
-  return effectiveKeys(keys, record)
+  return [...keys]
     .sort((a, b) => a.created.localeCompare(b.created) || a.id.localeCompare(b.id))
     .map((k) => {
       const view: KeyView = {
@@ -127,7 +81,7 @@ function keyViews(keys: readonly AccessKeyState[], record: KeyRecord, now: Date)
         status: k.status,
         created: k.created,
         age: formatDuration((now.getTime() - Date.parse(k.created)) / 1000),
-        role: k.id === record.current?.id ? 'current' : k.id === record.previous?.id ? 'previous' : 'unrecorded',
+        role: k.id === record.current?.id ? 'current' : k.id === record.previous?.id ? 'previous' : k.id === record.pending?.id ? 'pending' : 'unrecorded',
       };
       if (k.lastUsed !== undefined) view.lastUsed = k.lastUsed;
       return view;
@@ -159,7 +113,7 @@ export async function rotateAccount(input: RotateAccountInput): Promise<RotateAc
           mine,
           {
             needsLock: (conn) => !settledByInventory(input, conn),
-            user: (conn) => conn.user!.name,
+            user: (conn) => listedUser(input, conn.user!.name)?.name ?? conn.user!.name,
             size: lock?.batchSize ?? 32,
             concurrency: input.concurrency ?? 8,
             acquire: (names) => acquireLocks(input.clients.iam, names, lockOptions(input)),
@@ -178,15 +132,47 @@ function lockOptions(input: RotateAccountInput): Parameters<typeof acquireLocks>
 
 function lifecycleOf(input: RotateAccountInput, conn: ConnectionSpec, live: UserState): Omit<Parameters<typeof planUserRotation>[0], 'keys' | 'tags'> {
   const temporary = temporaryStage(conn, live);
-  return { rules: conn.user!.accessKey!.rules, now: input.now, ...(temporary ? { temporary } : {}) };
+  return { rules: conn.user!.accessKey!.rules, now: input.now, user: live.name, ...(temporary ? { temporary } : {}) };
 }
 
-const idle = (p: ReturnType<typeof planUserRotation>): boolean => p.needsLastUsed.length === 0 && p.steps.every((st) => st.kind === 'warn');
+const idle = (p: ReturnType<typeof planUserRotation>): boolean => p.needsLastUsed.length === 0 && p.needsPendingProbe === undefined && p.steps.every((st) => st.kind === 'warn');
+
+function listedUser(input: RotateAccountInput, name: string): UserState | undefined {
+  const lower = name.toLowerCase();
+  return input.inventory.users.find((u) => u.name.toLowerCase() === lower);
+}
 
 /** The inventory already shows nothing to do for this user: no lock is taken for it. */
 function settledByInventory(input: RotateAccountInput, conn: ConnectionSpec): boolean {
-  const live = input.inventory.users.find((u) => u.name === conn.user!.name);
-  return live === undefined || (live.accessKeys !== undefined && idle(planUserRotation({ keys: live.accessKeys, tags: live.tags, ...lifecycleOf(input, conn, live) })));
+  const live = listedUser(input, conn.user!.name);
+  if (live === undefined) return input.requireUsers !== true;
+  return live.accessKeys !== undefined && idle(planUserRotation({ keys: live.accessKeys, tags: live.tags, ...lifecycleOf(input, conn, live) }));
+}
+
+/**
+ * The declared user as IAM names it (names compare case-insensitively in IAM): from the
+ * inventory, or, when a user created a moment ago is not listed yet, read again with backoff.
+ */
+async function findUser(input: RotateAccountInput, name: string, retry: RetryOptions): Promise<UserState | undefined> {
+  const lower = name.toLowerCase();
+  const listed = input.inventory.users.find((u) => u.name.toLowerCase() === lower);
+  if (listed || input.requireUsers !== true) return listed;
+  try {
+    const out = await withRetry(() => input.clients.iam.send(new GetUserCommand({ UserName: name })), {
+      ...retry,
+      maxElapsedMs: USER_PROPAGATION_MS,
+      label: `iam:GetUser ${name}`,
+      baseDelayMs: 1_000,
+      classify: (err) => (isNoSuchEntity(err) ? 'transient' : classifyAwsError(err)),
+    });
+    const u = out.User;
+    if (!u?.UserName || !u.Arn) return undefined;
+    const tags = Object.fromEntries((u.Tags ?? []).flatMap((t) => (t.Key !== undefined && t.Value !== undefined ? [[t.Key, t.Value]] : [])));
+    return { name: u.UserName, arn: u.Arn, id: u.UserId ?? '', path: u.Path ?? '/', created: (u.CreateDate ?? input.now).toISOString(), tags, attached: [], inline: [], groups: [] };
+  } catch (err) {
+    if (isNoSuchEntity(err instanceof RetriesExhaustedError ? err.cause : err)) return undefined;
+    throw err;
+  }
 }
 
 async function rotateUser(input: RotateAccountInput, conn: ConnectionSpec, preLock?: LockResult): Promise<UserRotationResult> {
@@ -207,13 +193,29 @@ async function rotateUser(input: RotateAccountInput, conn: ConnectionSpec, preLo
     next: [],
   };
   const log = (line: string): void => input.log(`${input.account.name}/${conn.name}: ${line}`);
-  const live = input.inventory.users.find((u) => u.name === spec.name);
-  if (!live) {
-    result.status = 'skipped';
-    result.warnings.push(`user ${spec.name} does not exist in account ${input.account.name}: run apply first (it creates the user; rotate creates and delivers its key)`);
+  const secrets: string[] = [];
+  let live: UserState | undefined;
+  try {
+    live = await findUser(input, spec.name, retry);
+  } catch (err) {
+    result.status = 'failed';
+    result.failures.push(`reading user ${spec.name} in account ${input.account.name} failed: ${errorSummary(err)}; rerun rotate`);
     return result;
   }
-  const secrets: string[] = [];
+  if (!live && input.requireUsers !== true) {
+    result.status = 'skipped';
+    result.warnings.push(`user ${spec.name} does not exist in account ${input.account.name}: run apply first (it creates the user and its first key); the plan reports it as missing`);
+    return result;
+  }
+  if (!live) {
+    // Never a silent skip: a declared key that cannot be made is a failure of the run.
+    result.status = 'failed';
+    result.failures.push(
+      `user ${spec.name} does not exist in account ${input.account.name} (looked for again for ${USER_PROPAGATION_MS / 1000} s, as IAM can take that long to show a new user): its first access key could not be made; rerun apply`,
+    );
+    return result;
+  }
+  const user = live.name;
   let locked = false;
   let finalTags: Record<string, string> | undefined;
   const lifecycle = lifecycleOf(input, conn, live);
@@ -230,38 +232,50 @@ async function rotateUser(input: RotateAccountInput, conn: ConnectionSpec, preLo
     log(lock.failed ? lock.message : 'locked by another run, skipped');
     return false;
   };
-  const takeLock = async (): Promise<boolean> => useLock((await acquireLocks(input.clients.iam, [spec.name], lockOptions(input))).get(spec.name)!);
+  const takeLock = async (): Promise<boolean> => useLock((await acquireLocks(input.clients.iam, [user], lockOptions(input))).get(user)!);
+  // Re-checked before CreateAccessKey, each deactivate or delete, and the record: a lost lock stops this user (LockLost).
+  const GUARD_WORDS: Record<GuardPoint, string> = { 'create-key': 'creating a new access key', 'retire-key': 'retiring a key', record: 'recording the key' };
+  const guard = async (point: GuardPoint): Promise<void> => {
+    if (locked) await assertLockHeld(input.clients.iam, user, GUARD_WORDS[point], lockOptions(input));
+  };
   try {
     // A run with nothing to do for this user writes nothing, not even the lock (the account loop took it for the others).
     const settled = input.lock !== false && preLock === undefined;
     if (preLock !== undefined && !useLock(preLock)) return result;
     if (settled) {
-      const cleared = await clearStaleLock(input.clients.iam, spec.name, live.tags, lockOptions(input));
-      if (cleared !== undefined) log(`${cleared} (nothing else to do for ${spec.name})`);
+      const cleared = await clearStaleLock(input.clients.iam, user, live.tags, lockOptions(input));
+      if (cleared !== undefined) log(`${cleared} (nothing else to do for ${user})`);
     }
     // Fresh (under the lock when one was needed): a run that finished a moment ago must not be redone.
-    let keys = await readAccessKeys(input.clients.iam, spec.name, { account: input.account.name, retry });
-    let tags = lockedTags ?? (await readUserTags(input.clients.iam, spec.name, retry));
+    let keys = await readAccessKeys(input.clients.iam, user, { account: input.account.name, retry });
+    let tags = lockedTags ?? (await readUserTags(input.clients.iam, user, retry));
     let plan = planUserRotation({ keys, tags, ...lifecycle });
     if (!locked && input.lock !== false && !idle(plan)) {
       // The account changed since it was read: take the lock after all, then read again under it.
       if (!(await takeLock())) return result;
-      keys = await readAccessKeys(input.clients.iam, spec.name, { account: input.account.name, retry });
-      tags = lockedTags ?? (await readUserTags(input.clients.iam, spec.name, retry));
+      keys = await readAccessKeys(input.clients.iam, user, { account: input.account.name, retry });
+      tags = lockedTags ?? (await readUserTags(input.clients.iam, user, retry));
       plan = planUserRotation({ keys, tags, ...lifecycle });
+    }
+    const env: StepEnv = { user: live, conn, record: plan.record, secrets, retry, clock, log, result, guard };
+    let pending: { delivery: PendingDelivery; secret?: string; why: string } | undefined;
+    if (plan.needsPendingProbe !== undefined) {
+      pending = await probePending(input, env, plan.needsPendingProbe);
+      if (pending.secret !== undefined) {
+        secrets.push(pending.secret);
+        input.mask(pending.secret);
+      }
+      log(`pending key ${maskKeyId(plan.needsPendingProbe)}: ${pending.delivery} (${pending.why})`);
+      plan = planUserRotation({ keys, tags, ...lifecycle, pendingDelivery: pending.delivery });
     }
     if (plan.needsLastUsed.length > 0) {
       const used = await readKeysLastUsed(input.clients.iam, plan.needsLastUsed, { account: input.account.name, retry });
       keys = keys.map((k) => (used.has(k.id) ? { ...k, lastUsed: used.get(k.id) ?? null } : k));
-      plan = planUserRotation({ keys, tags, ...lifecycle });
+      plan = planUserRotation({ keys, tags, ...lifecycle, ...(pending ? { pendingDelivery: pending.delivery } : {}) });
     }
     result.before = keyViews(keys, plan.record, input.now);
     result.next = plan.next.map((e) => (e.keyId ? { ...e, keyId: maskKeyId(e.keyId) } : e));
 
-    // Re-checked before each write to keys or the record: a lost lock stops this user (LockLost).
-    const guard = async (before: string): Promise<void> => {
-      if (locked) await assertLockHeld(input.clients.iam, spec.name, before, lockOptions(input));
-    };
     let stopped = false;
     for (const step of plan.steps) {
       const keyId = 'keyId' in step && step.keyId !== undefined ? maskKeyId(step.keyId) : undefined;
@@ -272,11 +286,11 @@ async function rotateUser(input: RotateAccountInput, conn: ConnectionSpec, preLo
         continue;
       }
       if (stopped) {
-        outcome.message = `not run: an earlier step for ${spec.name} failed (${step.reason})`;
+        outcome.message = `not run: an earlier step for ${user} failed (${step.reason})`;
         continue;
       }
       try {
-        outcome.message = await runStep(input, step, { user: live, conn, record: plan.record, secrets, retry, clock, log, result, guard });
+        outcome.message = await runStep(input, step, env, keys, pending?.secret);
         outcome.status = 'done';
         result.status = 'changed';
       } catch (err) {
@@ -287,175 +301,86 @@ async function rotateUser(input: RotateAccountInput, conn: ConnectionSpec, preLo
         stopped = true;
       }
     }
-    tags = finalTags = await readUserTags(input.clients.iam, spec.name, retry);
-    const after = await readAccessKeys(input.clients.iam, spec.name, { account: input.account.name, retry });
+    tags = finalTags = await readUserTags(input.clients.iam, user, retry);
+    const after = await readAccessKeys(input.clients.iam, user, { account: input.account.name, retry });
     const lastUse = new Map(keys.map((k) => [k.id, k.lastUsed]));
     const afterKeys = after.map((k) => (lastUse.get(k.id) !== undefined ? { ...k, lastUsed: lastUse.get(k.id) ?? null } : k));
-    const afterPlan = planUserRotation({ keys: afterKeys, tags, ...lifecycle });
+    const afterPlan = planUserRotation({ keys: afterKeys, tags, ...lifecycle, ...(pending ? { pendingDelivery: pending.delivery } : {}) });
     result.after = keyViews(afterKeys, afterPlan.record, input.now);
     if (result.status !== 'failed') result.next = afterPlan.next.map((e) => (e.keyId ? { ...e, keyId: maskKeyId(e.keyId) } : e));
   } catch (err) {
     result.status = 'failed';
-    result.failures.push(scrub(`${spec.name}: ${err instanceof Error ? err.message : String(err)}`, secrets));
+    result.failures.push(scrub(`${user}: ${err instanceof Error ? err.message : String(err)}`, secrets));
   } finally {
     if (locked) {
       try {
-        await releaseUserLock(input.clients.iam, spec.name, { runId: input.runId, retry }, finalTags);
+        await releaseUserLock(input.clients.iam, user, { runId: input.runId, retry }, finalTags);
       } catch (err) {
-        result.warnings.push(`the rotate lock on ${spec.name} could not be released (${scrub(errorSummary(err), secrets)}): it expires on its own`);
+        result.warnings.push(`the rotate lock on ${user} could not be released (${scrub(errorSummary(err), secrets)}): it expires on its own`);
       }
     }
   }
   return result;
 }
 
-interface StepEnv {
-  user: UserState;
-  conn: ConnectionSpec;
-  record: KeyRecord;
-  secrets: string[];
-  retry: RetryOptions;
-  clock: RetryClock;
-  log: (line: string) => void;
-  result: UserRotationResult;
-  /** Throws LockLost unless this run still holds the user's lock. */
-  guard: (before: string) => Promise<void>;
-}
-
-async function iamCall<T>(input: RotateAccountInput, env: StepEnv, action: string, fn: () => Promise<T>): Promise<T> {
+async function deleteKey(input: RotateAccountInput, env: StepEnv, keyId: string): Promise<void> {
+  await env.guard('retire-key');
   try {
-    return await withRetry(fn, { ...env.retry, label: `${action} (user ${env.user.name})`, classify: (e) => classifyApplyError(e, false) });
+    await iamCall(input, env, 'iam:DeleteAccessKey', () => input.clients.iam.send(new DeleteAccessKeyCommand({ UserName: env.user.name, AccessKeyId: keyId })));
   } catch (err) {
-    if (isNoSuchEntity(err)) throw err;
-    const denied = classifyApplyError(err, false) === 'denied';
-    throw new Error(
-      `${action} on user ${env.user.name} in account "${input.account.name}" failed: ${errorSummary(err)}.` +
-        (denied ? ` Grant ${action} on ${env.user.arn} to the role rotate uses, then rerun rotate.` : ' Rerun rotate: every step is idempotent.'),
-    );
+    if (!isNoSuchEntity(err)) throw err;
   }
 }
 
-async function runStep(input: RotateAccountInput, step: Exclude<RotationStep, { kind: 'warn' }>, env: StepEnv): Promise<string> {
+async function untag(input: RotateAccountInput, env: StepEnv, keys: string[]): Promise<void> {
+  await iamCall(input, env, 'iam:UntagUser', () => input.clients.iam.send(new UntagUserCommand({ UserName: env.user.name, TagKeys: keys })));
+}
+
+async function runStep(input: RotateAccountInput, step: Exclude<RotationStep, { kind: 'warn' }>, env: StepEnv, keys: readonly AccessKeyState[], pendingSecret: string | undefined): Promise<string> {
   const { iam } = input.clients;
   const user = env.user.name;
+  const masked = 'keyId' in step ? maskKeyId(step.keyId) : '';
   switch (step.kind) {
     case 'delete-orphan':
     case 'delete': {
-      await env.guard(`deleting ${maskKeyId(step.keyId)}`);
-      try {
-        await iamCall(input, env, 'iam:DeleteAccessKey', () => iam.send(new DeleteAccessKeyCommand({ UserName: user, AccessKeyId: step.keyId })));
-      } catch (err) {
-        if (!isNoSuchEntity(err)) throw err;
-      }
-      if (env.record.previous?.id === step.keyId) {
-        await iamCall(input, env, 'iam:UntagUser', () => iam.send(new UntagUserCommand({ UserName: user, TagKeys: [KEY_PREVIOUS_TAG] })));
-      }
-      const what = step.kind === 'delete-orphan' ? 'deleted the unrecorded key' : step.why === 'make-room' ? 'deleted the inactive replaced key to make room for a new one:' : 'deleted the retired key';
-      env.log(`${what} ${maskKeyId(step.keyId)}`);
-      return `${what} ${maskKeyId(step.keyId)}`;
+      await deleteKey(input, env, step.keyId);
+      if (env.record.previous?.id === step.keyId) await untag(input, env, [KEY_PREVIOUS_TAG]);
+      const what = step.kind === 'delete-orphan' ? "deleted an interrupted run's leftover key (never used)" : step.why === 'make-room' ? 'deleted the inactive replaced key to make room for a new one:' : 'deleted the retired key';
+      env.log(`${what} ${masked}`);
+      return `${what} ${masked}`;
+    }
+    case 'delete-pending': {
+      await deleteKey(input, env, step.keyId);
+      await untag(input, env, [KEY_PENDING_TAG]);
+      env.log(`deleted the interrupted rotation's undelivered key ${masked}`);
+      return `deleted the interrupted rotation's key ${masked}, which no sink held`;
+    }
+    case 'clear-pending': {
+      await untag(input, env, [KEY_PENDING_TAG]);
+      return `removed the stale pending mark of ${masked}`;
+    }
+    case 'abandon-pending': {
+      // Recorded as replaced, then unmarked: a crash in between leaves it both, which the next
+      // run reads as "replaced" (the pending mark of a key that is not current is probed again
+      // and abandoned again: the same record).
+      await env.guard('record');
+      await iamCall(input, env, 'iam:TagUser', () => iam.send(new TagUserCommand({ UserName: user, Tags: [{ Key: KEY_PREVIOUS_TAG, Value: `${step.keyId}@${input.now.toISOString()}` }] })));
+      await untag(input, env, [KEY_PENDING_TAG]);
+      env.log(`recorded the interrupted rotation's key ${masked} as replaced: it retires like one`);
+      return step.reason;
     }
     case 'deactivate': {
-      await env.guard(`deactivating ${maskKeyId(step.keyId)}`);
+      await env.guard('retire-key');
       await iamCall(input, env, 'iam:UpdateAccessKey', () => iam.send(new UpdateAccessKeyCommand({ UserName: user, AccessKeyId: step.keyId, Status: 'Inactive' })));
-      env.log(`deactivated ${maskKeyId(step.keyId)}`);
-      return `deactivated ${maskKeyId(step.keyId)} (${step.why === 'expired' ? 'temporary connection expired' : 'past overlap and unused'})`;
+      env.log(`deactivated ${masked}`);
+      return `deactivated ${masked} (${step.why === 'expired' ? 'temporary connection expired' : 'past overlap and unused'})`;
+    }
+    case 'resume': {
+      const key = keys.find((k) => k.id === step.keyId);
+      if (!key || pendingSecret === undefined) throw new Error(`the pending key ${masked} could not be resumed (its secret was not read back): rerun rotate`);
+      return resumeKey(input, step, { id: key.id, secret: pendingSecret, created: key.created }, env);
     }
     case 'rotate':
-      return rotate(input, step, env);
-  }
-}
-
-async function rotate(input: RotateAccountInput, step: Extract<RotationStep, { kind: 'rotate' }>, env: StepEnv): Promise<string> {
-  const { iam } = input.clients;
-  const user = env.user.name;
-  const sinks = env.conn.user?.accessKey?.deliver ?? [];
-  if (sinks.length === 0) throw new Error(`connection ${env.conn.name} declares no sink for the key of ${user}: add accessKey.deliver (manifest/no-sink)`);
-  await env.guard('creating a new access key');
-  const created = await iamCall(input, env, 'iam:CreateAccessKey', () => iam.send(new CreateAccessKeyCommand({ UserName: user })));
-  const key = created.AccessKey;
-  const secret = key?.SecretAccessKey;
-  if (secret) {
-    env.secrets.push(secret);
-    input.mask(secret);
-  }
-  if (!key?.AccessKeyId || !secret) throw new Error(`iam:CreateAccessKey for ${user} returned no key: rerun rotate (an unrecorded key, if any, is deleted first)`);
-  const keyId = key.AccessKeyId;
-  const masked = maskKeyId(keyId);
-  env.log(`created ${masked}`);
-  if (input.afterCreate) {
-    try {
-      await input.afterCreate(user, keyId);
-    } catch (err) {
-      throw new Interrupted(`interrupted after creating ${masked} for ${user}: ${err instanceof Error ? err.message : String(err)}; the key is unrecorded and the next run deletes it`);
-    }
-  }
-  const payload: KeyPayload = {
-    accessKeyId: keyId,
-    secretAccessKey: secret,
-    user,
-    account: input.account.id,
-    createdAt: (key.CreateDate ?? clockNow()).toISOString(),
-  };
-  try {
-    for (const sink of sinks) {
-      const d = await deliver(input, sink, payload);
-      env.result.delivered.push(d.target);
-      env.log(`delivered ${masked} to ${d.target} (${d.outcome})`);
-    }
-    const verified = await verifyKey(keyId, secret, input.region, {
-      expectedArn: env.user.arn,
-      clock: env.clock,
-      ...(input.verify?.maxElapsedMs !== undefined ? { maxElapsedMs: input.verify.maxElapsedMs } : {}),
-      ...(input.clients.verifyClient ? { makeClient: input.clients.verifyClient } : {}),
-    });
-    env.log(`verified ${masked} with sts:GetCallerIdentity (${verified.attempts} attempt(s))`);
-  } catch (err) {
-    if (err instanceof Interrupted) throw err;
-    const why = err instanceof Error ? err.message : String(err);
-    if (env.result.delivered.length === 0) {
-      // No sink holds it: remove it now rather than leave an orphan for the next run. Not
-      // guarded by the lock: this run made the key a moment ago and nobody else holds it.
-      const cleaned = await iam.send(new DeleteAccessKeyCommand({ UserName: user, AccessKeyId: keyId })).then(
-        () => true,
-        () => false,
-      );
-      throw new Error(
-        `${why} (the new key ${masked} reached no sink ${cleaned ? 'and was deleted' : 'and could not be deleted: the next run deletes it'}; the current key is untouched)`,
-      );
-    }
-    throw new Error(
-      `${why} (the new key ${masked} reached ${env.result.delivered.join(', ')} but is not recorded: the current key stays in use, and the next run replaces ${masked} with a fresh key delivered to every sink)`,
-    );
-  }
-  const now = input.now.toISOString();
-  const replaced = step.replaces;
-  const previous = replaced !== undefined ? { id: replaced, at: now } : env.record.previous;
-  await env.guard(`recording ${masked}`);
-  const recordTags = keyRecordTags({ current: { id: keyId, at: now }, ...(previous ? { previous } : {}) });
-  await iamCall(input, env, 'iam:TagUser', () => iam.send(new TagUserCommand({ UserName: user, Tags: Object.entries(recordTags).map(([Key, Value]) => ({ Key, Value })) })));
-  if (!previous) {
-    await iamCall(input, env, 'iam:UntagUser', () => iam.send(new UntagUserCommand({ UserName: user, TagKeys: [KEY_PREVIOUS_TAG] })));
-  }
-  env.log(`recorded ${masked} as ${KEY_CURRENT_TAG}${replaced ? `, ${maskKeyId(replaced)} as previous` : ''}`);
-  const where = `delivered to ${env.result.delivered.join(', ')}, verified, recorded`;
-  // A user's first key replaces nothing: calling it "rotated" would hide that it is new.
-  return replaced ? `rotated: created ${masked}, ${where}; ${maskKeyId(replaced)} stays active for the overlap` : `first key created: ${masked}, ${where}`;
-}
-
-async function deliver(input: RotateAccountInput, sink: Sink, payload: KeyPayload): Promise<SinkDelivery> {
-  switch (sink.kind) {
-    case 'secretsManager': {
-      const region = sink.region ?? input.region;
-      const client = input.clients.secretsManager({ ...(sink.account !== undefined ? { account: sink.account } : {}), region });
-      return deliverToSecretsManager(client, sink, payload, { accountName: input.account.name, region, ...(input.retry ? { retry: input.retry } : {}) });
-    }
-    case 'githubSecret':
-      if (!input.clients.github) {
-        throw new SinkError(`GitHub secret ${sink.name}: no GitHub token was given: pass a fine-grained token with Secrets: write (or a GitHub App token) as github-token`);
-      }
-      return deliverToGitHubSecret(input.clients.github, sink, payload, input.account.name);
-    case 'output':
-      if (!input.setOutput) throw new SinkError(`output ${sink.name}: this run cannot set step outputs (run rotate in GitHub Actions, or use another sink)`);
-      return deliverToOutput(sink, payload, input.account.name, input.setOutput);
+      return rotateKey(input, step, env);
   }
 }

@@ -1,5 +1,5 @@
 /** A user that stays: its access keys, console password and group memberships. */
-import { DeleteAccessKeyCommand, DeleteLoginProfileCommand, ListAccessKeysCommand, RemoveUserFromGroupCommand, UpdateAccessKeyCommand } from '@aws-sdk/client-iam';
+import { DeleteAccessKeyCommand, DeleteLoginProfileCommand, ListAccessKeysCommand, RemoveUserFromGroupCommand } from '@aws-sdk/client-iam';
 import { maskKeyId } from '../../aws/inventory.js';
 import type { Change } from '../../plan/model.js';
 import { awsCall, isNoSuchEntity, StepError, type StepContext } from '../call.js';
@@ -19,20 +19,19 @@ async function resolveKey(ctx: StepContext, user: string, named: string): Promis
   return hits[0];
 }
 
+/**
+ * Keys of a user that declares an access key are never touched here: every key-* change
+ * (create, rotate, deactivate, delete, a pending key to resume) runs after the executor through
+ * the rotation path, under the user's rotate lock and with its re-checks (src/commands/apply.ts),
+ * so an apply cannot delete the key a concurrent rotate is delivering. What remains here is a
+ * key on a user whose manifest declares none (`unexpected`): no rotation manages that user.
+ */
 export function accessKey(c: Change): PreparedStep {
-  if (c.action === 'create' || c.action === 'rotate') {
-    return { run: () => Promise.resolve({ status: 'skipped', reason: 'the first key is made after the other changes (create, deliver to every sink, verify, record), or by the rotate command' }) };
+  if (c.kind !== 'unexpected') {
+    return { run: () => Promise.resolve({ status: 'skipped', reason: 'carried out by the rotation path under the rotate lock, after the other changes: see the key results' }) };
   }
   const { fields: f, where } = target(c);
   const masked = maskKeyId(str(c, f, where, 'keyId'));
-  if (c.action === 'deactivate') {
-    return onUser(c, `deactivate access key ${masked}`, async (ctx, user) => {
-      const keyId = await resolveKey(ctx, user, masked);
-      if (keyId === undefined) return done(`access key ${masked} no longer exists`);
-      await awsCall(ctx, 'iam:UpdateAccessKey', `user ${user}, key ${masked}`, () => ctx.iam.send(new UpdateAccessKeyCommand({ UserName: user, AccessKeyId: keyId, Status: 'Inactive' })));
-      return done();
-    });
-  }
   return onUser(c, `delete access key ${masked}`, async (ctx, user) => {
     const keyId = await resolveKey(ctx, user, masked);
     if (keyId === undefined) return done('already deleted');

@@ -2,8 +2,9 @@
 /**
  * The long part of the reliability suite (issue 8): the same test files as `npm test`, with
  * RELIABILITY_LONG=1 widening their loops: ten fault seeds for apply and ten for rotate, a crash
- * at every write step of apply and of rotate, twenty repetitions of each lock race, and a two-sink rotation killed after every one of
- * its AWS and GitHub calls and failed once at every sink call (kill-rotation.test.ts). Prints the figures the tests log as a summary.
+ * at every write step of apply and of rotate, twenty repetitions of each lock race, and a two-sink rotation killed at four
+ * points spread over its AWS and GitHub calls and failed once at two sink calls (kill-rotation.test.ts; RELIABILITY_FULL=1
+ * kills after every call and fails every sink call, about two hours). Prints the figures the tests log as a summary.
  *
  *   node scripts/reliability.mjs            # needs dist/index.js (npm run bundle) and moto_server
  *   RELIABILITY_SEED=9 node scripts/reliability.mjs

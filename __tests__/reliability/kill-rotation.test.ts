@@ -15,7 +15,8 @@
  * one key left.
  *
  * Fast part (`npm test`): a few kill points and sink faults drawn by a seeded PRNG. With
- * RELIABILITY_LONG=1 (scripts/reliability.mjs): every call and every sink call.
+ * RELIABILITY_LONG=1 (scripts/reliability.mjs): four kill points and two sink faults spread over the
+ * rotation; RELIABILITY_FULL=1: every call and every sink call.
  */
 import { GetAccessKeyLastUsedCommand, ListAccessKeysCommand, type IAMClient } from '@aws-sdk/client-iam';
 import { DescribeSecretCommand, GetSecretValueCommand, type SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
@@ -268,8 +269,20 @@ test('a clean rotation: its calls are what the kill matrix kills after, and it k
  */
 // KILL_POINTS=12,13 reruns chosen points (indices into the clean run's calls, printed by the first test).
 const chosen = process.env.KILL_POINTS?.split(',').map((x) => ({ i: Number(x) }));
-const killPoints: { i?: number; f?: number }[] = chosen ?? (LONG ? [...Array(120).keys()].map((i) => ({ i })) : Array.from({ length: FAST.kills }, (_, n) => ({ f: prng(SEED + 2 + n)() })));
-const faultPoints: { i?: number; f?: number }[] = LONG ? [...Array(24).keys()].map((i) => ({ i })) : Array.from({ length: FAST.faults }, (_, n) => ({ f: prng(SEED + 7 + n)() }));
+// Each scenario runs five rotations over four simulated days (minutes each), so the matrix is sized
+// to the run: npm test draws one kill and one fault; the CI long part (RELIABILITY_LONG=1) spreads
+// LONG_KILLS points over the whole rotation; RELIABILITY_FULL=1 kills after every call and fails
+// every sink call once (about two hours on a 2-core machine).
+const FULL = process.env.RELIABILITY_FULL === '1';
+const LONG_KILLS = { kills: 4, faults: 2 };
+const spread = (k: number, seed: number) => Array.from({ length: k }, (_, n) => ({ f: (n + prng(seed + n)()) / k }));
+const killPoints: { i?: number; f?: number }[] =
+  chosen ?? (FULL ? [...Array(120).keys()].map((i) => ({ i })) : LONG ? spread(LONG_KILLS.kills, SEED + 2) : Array.from({ length: FAST.kills }, (_, n) => ({ f: prng(SEED + 2 + n)() })));
+const faultPoints: { i?: number; f?: number }[] = FULL
+  ? [...Array(24).keys()].map((i) => ({ i }))
+  : LONG
+    ? spread(LONG_KILLS.faults, SEED + 7)
+    : Array.from({ length: FAST.faults }, (_, n) => ({ f: prng(SEED + 7 + n)() }));
 const index = (p: { i?: number; f?: number }, n: number): number | undefined => {
   expect(n).toBeGreaterThan(0); // the clean run ran and was counted
   const i = p.i ?? Math.floor((p.f ?? 0) * n);

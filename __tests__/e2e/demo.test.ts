@@ -29,7 +29,7 @@ test('with moto: every stage of the life, in order, exit 0, moto stopped', async
     /== 3\. apply[\s\S]*?create access-key sekoia-iam-reader \(first key created, delivered to Secrets Manager secret integrations\/sekoia/,
     /== 4\. plan: clean[\s\S]*?drift: no/,
     /== 5\. out of band[\s\S]*?attached AdministratorAccess[\s\S]*?second access key by hand[\s\S]*?removed the external ID/,
-    /== 6\. plan: the drift[\s\S]*?! \[critical\] cloudyn: role cloudyn-cost-reader: modified -> update[\s\S]*?! \[critical\] sekoia: attachment user\/sekoia-iam-reader\/AdministratorAccess: unexpected -> detach[\s\S]*?! \[high\] sekoia: access-key/,
+    /== 6\. plan: the drift[\s\S]*?! \[critical\] cloudyn: role cloudyn-cost-reader: modified -> update[\s\S]*?! \[critical\] sekoia: attachment user\/sekoia-iam-reader\/AdministratorAccess: unexpected -> detach[\s\S]*?! \[medium\] sekoia: access-key sekoia-iam-reader\/AKIA…\w{4}: key-orphan -> delete/,
     /== 7\. apply: repairs[\s\S]*?3 change\(s\) done, 0 failed/,
     // The simulated clock (IAM_CONNECTIONS_NOW and moto's libfaketime) moves the keys along.
     /-- day 0: nothing is due[\s\S]*?prod\/sekoia user sekoia-iam-reader: no change/,

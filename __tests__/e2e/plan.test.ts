@@ -222,7 +222,10 @@ test('per account the plan reads GAAD pages and one ListAccessKeys per managed u
   expect(world.proxy.count('ListAccessKeys', 'iam')).toBe(4);
   const perResource = iam.filter((a) => /^(Get(User|Role|Policy|PolicyVersion|UserPolicy|RolePolicy)|List(Attached\w+Policies|UserPolicies|RolePolicies|PolicyVersions|\w+Tags))$/.test(a));
   expect(perResource).toEqual([]);
-  const other = iam.filter((a) => !['GetAccountAuthorizationDetails', 'ListAccessKeys', 'GenerateCredentialReport', 'GetCredentialReport'].includes(a));
+  // Last use is read only for the keys whose fate depends on it: a key outside the record is
+  // deleted only when young and never used (issue 11), so the seeded hand-made key needs one read.
+  expect(world.proxy.count('GetAccessKeyLastUsed', 'iam')).toBeLessThanOrEqual(1);
+  const other = iam.filter((a) => !['GetAccountAuthorizationDetails', 'ListAccessKeys', 'GenerateCredentialReport', 'GetCredentialReport', 'GetAccessKeyLastUsed'].includes(a));
   expect(other).toEqual([]);
   // The hub is reached with the web identity, the other account through it.
   expect(world.proxy.calls.filter((c) => c.action === 'AssumeRoleWithWebIdentity').map((c) => c.params.RoleArn)).toEqual([`arn:aws:iam::${PROD}:role/iam-connections`]);

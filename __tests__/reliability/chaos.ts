@@ -154,10 +154,15 @@ export async function directClients(world: World, accountId = PROD): Promise<{ i
   };
 }
 
-/** Key IDs differ between any two runs; dates come from the tool's clock and must not. */
+/**
+ * Key IDs differ between any two runs; dates come from the tool's clock and must not, to the
+ * second: a simulated clock runs on from IAM_CONNECTIONS_NOW, so a record written a few
+ * milliseconds into one run differs from the clean run's in its milliseconds only.
+ */
 const KEY_ID = /(AKIA|ASIA)[A-Z0-9]{12,}/g;
+const MILLIS = /(T\d{2}:\d{2}:\d{2})\.\d{3}Z/g;
 const tags = (t: { Key?: string; Value?: string }[] | undefined) =>
-  Object.fromEntries((t ?? []).map((x) => [x.Key, (x.Value ?? '').replace(KEY_ID, '<key id>')]).sort(([a], [b]) => String(a).localeCompare(String(b))));
+  Object.fromEntries((t ?? []).map((x) => [x.Key, (x.Value ?? '').replace(KEY_ID, '<key id>').replace(MILLIS, '$1Z')]).sort(([a], [b]) => String(a).localeCompare(String(b))));
 
 export interface AccountView {
   users: unknown[];

@@ -203,7 +203,9 @@ async function scenario(disturb: (repo: string, monitor: Monitor) => Promise<Act
   const sinks91 = (await held()).map((h) => `${h.sink}: ${h.id === k1 ? 'the new key' : h.id === k0 ? 'the old key' : h.id.slice(-4)}`).join(', ');
   const verdict: Record<string, unknown> = { first: first.code === 137 ? 'killed' : first.code, rerun: rerun.code, third: third.code, thirdWrites, keys91: after91.length, sinks91 };
   for (const d of [98, 105]) {
-    const at = new Date(Date.parse(day(d)) + 3 * HOUR).toISOString();
+    // Later in the day than day 91's runs: the record carries the instant the day-91 rerun wrote it
+    // (its clock runs on from IAM_CONNECTIONS_NOW), and deleteAfter counts from that instant.
+    const at = new Date(Date.parse(day(d)) + 6 * HOUR).toISOString();
     monitor.uninstall();
     await vendorUses(new Date(Date.parse(at) - 2 * HOUR).toISOString());
     monitor.now = Date.parse(at);

@@ -83,25 +83,32 @@ export async function applyPlanned(file: string, planned: PlanCommandResult, opt
 }
 
 /**
- * The executor's "create access-key" placeholders replaced by what the first-key rotation did:
- * done ("first key created, delivered to ..., verified") or failed (with why), so the summary
- * counts a delivered key as done and a failed one as failed.
+ * The executor's access-key placeholders (every key change runs after it, through the locked
+ * rotation path) replaced by what that rotation did: done ("first key created, delivered to ...,
+ * verified", or the steps it carried out), failed (with why), or still not run (with why), so the
+ * summary counts what happened to the keys, not the placeholder.
  */
 export function withFirstKeys(apply: ApplyResult, keys: readonly AccountRotation[]): ApplyResult {
   const accounts = apply.accounts.map((a) => ({
     ...a,
     outcomes: a.outcomes.map((o): ChangeOutcome => {
-      if (o.resource.type !== 'access-key' || o.action !== 'create' || o.status !== 'skipped') return o;
+      if (o.resource.type !== 'access-key' || o.status !== 'skipped' || !(o.message ?? '').includes('rotation path')) return o;
+      const first = o.action === 'create';
       const rotation = keys.find((k) => k.account === a.account);
       const user = rotation?.users.find((u) => u.connection === o.connection);
-      if (rotation?.error) return { ...o, status: 'failed', message: `first key not created: ${rotation.error}` };
+      if (rotation?.error) return { ...o, status: 'failed', message: `${first ? 'first key not created' : 'key change not made'}: ${rotation.error}` };
       if (!user) return o;
       if (user.status === 'changed' && user.failures.length === 0) {
-        const where = user.delivered.length ? user.delivered.join(', ') : 'no sink';
-        return { ...o, status: 'done', message: `first key created, delivered to ${where}, verified` };
+        if (first) {
+          const where = user.delivered.length ? user.delivered.join(', ') : 'no sink';
+          return { ...o, status: 'done', message: `first key created, delivered to ${where}, verified` };
+        }
+        const did = user.steps.filter((st) => st.status === 'done').map((st) => st.message);
+        return { ...o, status: 'done', message: `by the rotation path: ${did.join('; ') || 'done'}` };
       }
-      if (user.status === 'failed' || user.failures.length) return { ...o, status: 'failed', message: `first key: ${user.failures.join('; ') || 'failed'}` };
-      return { ...o, message: `first key not created: ${user.status === 'locked' ? 'another run holds the user lock' : 'rotation made no change'}` };
+      if (user.status === 'failed' || user.failures.length) return { ...o, status: 'failed', message: `${first ? 'first key' : 'key change'}: ${user.failures.join('; ') || 'failed'}` };
+      const why = user.status === 'locked' ? 'another run holds the user lock' : 'the rotation path found nothing to do';
+      return { ...o, message: `${first ? 'first key not created' : 'key change not made'}: ${why}` };
     }),
   }));
   return { ...apply, accounts };

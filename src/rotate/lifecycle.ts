@@ -196,7 +196,14 @@ export function planUserRotation(input: LifecycleInput): LifecyclePlan {
 
   // At most one rotation per run, whatever triggered it; a resumed one is that rotation. While
   // a last use is pending, the second pass decides retirement first, then whether a rotation fits.
-  const trigger = assessment.findings.find((f) => ROTATE_TRIGGERS.has(f.kind) && (f.kind !== 'key-unrecorded' || f.action === 'rotate'));
+  const expired = input.temporary !== undefined && input.now >= input.temporary.expiresAt;
+  // Deleting the only key (an interrupted run's leftover) leaves the user with none: make its key
+  // in the same run, as a rerun of the interrupted run would have, rather than one run later.
+  const emptied: KeyFinding | undefined =
+    keys.length > 0 && keys.every((k) => gone.has(k.id)) && !expired
+      ? { kind: 'key-missing', action: 'create', severity: 'medium', security: false, reason: 'the only access key was an interrupted run\'s leftover, deleted in this run: a new key is made in its place' }
+      : undefined;
+  const trigger = assessment.findings.find((f) => ROTATE_TRIGGERS.has(f.kind) && (f.kind !== 'key-unrecorded' || f.action === 'rotate')) ?? emptied;
   if (resume) {
     steps.push(resume);
   } else if (trigger !== undefined && needsLastUsed.length === 0) {

@@ -148,19 +148,20 @@ test('day 91 rotates into both sinks with the old key still active; day 98 deact
   expect((await sinks()).sm?.id).toBe(second.id);
   expect(world.proxy.calls.filter((c) => c.action === 'CreateAccessKey')).toHaveLength(2); // day 0 and day 91 only
 
-  expect((await run('rotate', day(98))).code).toBe(0);
+  // An hour after day 91's time of day: overlap and deleteAfter count from the instant day 91 recorded.
+  expect((await run('rotate', day(98.05))).code).toBe(0);
   expect(await keys()).toEqual(k91.map((k) => ({ ...k, status: k.id === first!.id ? 'Inactive' : 'Active' })));
   await expectSinksHoldActiveKeys();
   const same98 = await keys();
   const seen98 = world.proxy.calls.length;
-  expect((await run('rotate', day(98))).code).toBe(0);
+  expect((await run('rotate', day(98.05))).code).toBe(0);
   expect(await keys()).toEqual(same98);
   expect(world.proxy.calls.slice(seen98).filter((c) => WRITE.test(c.action)).map((c) => c.action)).toEqual([]);
 
-  expect((await run('rotate', day(105))).code).toBe(0);
+  expect((await run('rotate', day(105.05))).code).toBe(0);
   expect(await keys()).toEqual([{ id: second.id, status: 'Active' }]);
   await expectSinksHoldActiveKeys();
-  expect((await run('rotate', day(105))).code).toBe(0);
+  expect((await run('rotate', day(105.05))).code).toBe(0);
   expect(await keys()).toEqual([{ id: second.id, status: 'Active' }]);
 
   // The report says what happens next, and when.

@@ -16,8 +16,9 @@ export const TOOL_TAGS = {
   keyPrevious: 'iam-connections:key-previous',
   /** On users: a key created and not yet delivered everywhere. */
   keyPending: 'iam-connections:key-pending',
-  /** On Secrets Manager secrets the tool creates: the user whose key it holds. */
+  /** On Secrets Manager secrets the tool creates: the user whose key it holds, and its account. */
   secretUser: 'iam-connections:user',
+  secretAccount: 'iam-connections:account',
 } as const;
 
 export type ToolTag = (typeof TOOL_TAGS)[keyof typeof TOOL_TAGS];

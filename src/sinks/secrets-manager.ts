@@ -13,6 +13,7 @@
  *
  * The secret may live in another account or region: the caller passes a client for it.
  */
+import { TOOL_TAGS } from '../manifest/tool-tags.js';
 import {
   CreateSecretCommand,
   DescribeSecretCommand,
@@ -49,7 +50,7 @@ export function versionToken(accessKeyId: string): string {
   return `iam-connections-${accessKeyId}`.padEnd(32, '0');
 }
 
-export const OWNER_TAGS = { connection: 'iam-connections:connection', user: 'iam-connections:user', account: 'iam-connections:account' } as const;
+export const OWNER_TAGS = { connection: TOOL_TAGS.owner, user: TOOL_TAGS.secretUser, account: TOOL_TAGS.secretAccount } as const;
 
 /** Whose key a secret holds: written as tags at creation, checked before every write. */
 export interface SecretOwner {

@@ -4,7 +4,7 @@
  * RELIABILITY_LONG=1 widening their loops: ten fault seeds for apply and ten for rotate, a crash
  * at every write step of apply and of rotate, twenty repetitions of each lock race, and a two-sink rotation killed at four
  * points spread over its AWS and GitHub calls and failed once at two sink calls (kill-rotation.test.ts; RELIABILITY_FULL=1
- * kills after every call and fails every sink call, about two hours). Prints the figures the tests log as a summary.
+ * kills after every call and fails every sink call, about 15 minutes on an idle machine). Prints the figures the tests log as a summary.
  *
  *   node scripts/reliability.mjs            # needs dist/index.js (npm run bundle) and moto_server
  *   RELIABILITY_SEED=9 node scripts/reliability.mjs

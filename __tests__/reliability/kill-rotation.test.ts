@@ -274,7 +274,7 @@ const chosen = process.env.KILL_POINTS?.split(',').map((x) => ({ i: Number(x) })
 // Each scenario runs five rotations over four simulated days (minutes each), so the matrix is sized
 // to the run: npm test draws one kill and one fault; the CI long part (RELIABILITY_LONG=1) spreads
 // LONG_KILLS points over the whole rotation; RELIABILITY_FULL=1 kills after every call and fails
-// every sink call once (about two hours on a 2-core machine).
+// every sink call once (about 36 scenarios of ~23 s each on an idle 2-core machine).
 const FULL = process.env.RELIABILITY_FULL === '1';
 const LONG_KILLS = { kills: 4, faults: 2 };
 const spread = (k: number, seed: number) => Array.from({ length: k }, (_, n) => ({ f: (n + prng(seed + n)()) / k }));

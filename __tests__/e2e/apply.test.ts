@@ -80,7 +80,7 @@ test('the example manifest into empty accounts: exactly the declared resources, 
   expect(prod.roles.filter((r) => r.owner).map((r) => [r.name, r.owner])).toEqual([['cloudyn-cost-reader', 'cloudyn']]);
   expect(prod.policies.map((p) => [p.name, p.description]).sort()).toEqual([
     ['cloudcoreo-setup-cloudcoreo-bootstrap', 'Managed by iam-connections [iam-connections:connection=cloudcoreo-setup]'],
-    ['senhasegura-senhasegura-cloud-iam', 'Managed by iam-connections [iam-connections:connection=senhasegura]'],
+    ['senhasegura-cloud-iam', 'Managed by iam-connections [iam-connections:connection=senhasegura]'],
   ]);
   const trust = JSON.parse(decodeURIComponent((await prodIam.send(new GetRoleCommand({ RoleName: 'cloudyn-cost-reader' }))).Role!.AssumeRolePolicyDocument!));
   expect(JSON.stringify(trust)).toContain(EXTERNAL_ID);

@@ -34,7 +34,7 @@ describe('the example manifest', () => {
 
   test('policy files are read, named <connection>-<file stem>, located at the entry', () => {
     const p = conn('senhasegura').user!.policies[0]!;
-    expect(p).toMatchObject({ kind: 'managed', name: 'senhasegura-senhasegura-cloud-iam', at: { line: 15, column: 18 } });
+    expect(p).toMatchObject({ kind: 'managed', name: 'senhasegura-cloud-iam', legacyName: 'senhasegura-senhasegura-cloud-iam', at: { line: 15, column: 18 } });
     expect(p.source.file).toBe('__tests__/fixtures/good/policies/senhasegura-cloud-iam.json');
     expect(p.source.text).toBe(readFileSync('__tests__/fixtures/good/policies/senhasegura-cloud-iam.json', 'utf8'));
     expect(p.document).toMatchObject({ Version: '2012-10-17' });

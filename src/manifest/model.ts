@@ -27,6 +27,8 @@ export interface ResolvedPolicy {
   at: SourceLocation;
   /** Set when a vendor preset supplied this document. */
   fromPreset?: string;
+  /** The default name an earlier version gave this entry (see `legacyPolicyRefName`). */
+  legacyName?: string;
 }
 
 /** Durations in seconds. */

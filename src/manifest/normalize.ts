@@ -21,7 +21,7 @@ import {
   type UserSpec,
   type ValueRef,
 } from './model.js';
-import { managedPolicyArn, policyRefName, presetFillsPolicies, type PresetCatalog } from './presets.js';
+import { legacyPolicyRefName, managedPolicyArn, policyRefName, presetFillsPolicies, type PresetCatalog } from './presets.js';
 import type { ConnectionDoc, KeySettingsDoc, ManifestDoc, PolicyRefDoc, SinkDoc } from './schema.js';
 import { locate, type YamlPath, type YamlSource } from './yaml.js';
 
@@ -178,7 +178,11 @@ class Normalizer {
     refs.forEach((ref, i) => {
       const at = this.at([...base, i]);
       const name = policyRefName(connection, ref);
-      const description = ref.description !== undefined ? { description: ref.description } : {};
+      const legacyName = legacyPolicyRefName(connection, ref);
+      const description = {
+        ...(ref.description !== undefined ? { description: ref.description } : {}),
+        ...(legacyName !== undefined ? { legacyName } : {}),
+      };
       if ('file' in ref) {
         const read = readPolicyFile(ref.file, {
           root: this.opts.root,

@@ -30,10 +30,29 @@ export function fileStem(file: string): string {
   return base.replace(/\.json$/i, '');
 }
 
-/** The customer-managed (or inline) policy name an entry gets: its `name`, else `<connection>-<file stem>`. */
+/**
+ * The customer-managed (or inline) policy name an entry gets: its `name`, else the file stem
+ * prefixed by the connection, unless the stem already starts with it (`senhasegura` +
+ * `senhasegura-cloud-iam.json` is `senhasegura-cloud-iam`, not `senhasegura-senhasegura-cloud-iam`).
+ */
 export function policyRefName(connection: string, ref: PolicyRefDoc): string {
   if (ref.name !== undefined) return ref.name;
-  return 'file' in ref ? `${connection}-${fileStem(ref.file)}` : connection;
+  if (!('file' in ref)) return connection;
+  const stem = fileStem(ref.file);
+  const lower = stem.toLowerCase();
+  const prefix = connection.toLowerCase();
+  return lower === prefix || lower.startsWith(`${prefix}-`) ? stem : `${connection}-${stem}`;
+}
+
+/**
+ * The default name iam-connections 0.1 gave the same entry (`<connection>-<file stem>` always),
+ * when it differs from today's: a policy already deployed under it keeps that name (IAM cannot
+ * rename a policy, and replacing it would be churn for no change in access).
+ */
+export function legacyPolicyRefName(connection: string, ref: PolicyRefDoc): string | undefined {
+  if (ref.name !== undefined || !('file' in ref)) return undefined;
+  const old = `${connection}-${fileStem(ref.file)}`;
+  return old === policyRefName(connection, ref) ? undefined : old;
 }
 
 /**

@@ -30,12 +30,15 @@ export interface DesiredPolicy {
   description?: string;
   tags: Record<string, string>;
   at: SourceLocation;
+  /** The default name an earlier version gave it: a policy deployed under that name keeps it (./legacy-names.ts). */
+  legacyName?: string;
 }
 
 export interface DesiredInline {
   name: string;
   document: unknown;
   at: SourceLocation;
+  legacyName?: string;
 }
 
 export interface DesiredAttachment {
@@ -240,6 +243,7 @@ function customerPolicy(
     at: pol.at,
   };
   if (pol.description !== undefined) d.description = pol.description;
+  if (pol.legacyName !== undefined) d.legacyName = pol.legacyName;
   return d;
 }
 
@@ -270,7 +274,7 @@ function principal(
     arn: `arn:${partition}:iam::${accountId}:${kind}${p.path}${p.name}`,
     tags,
     attachments,
-    inline: p.inlinePolicies.map((i) => ({ name: i.name, document: i.document, at: i.at })),
+    inline: p.inlinePolicies.map((i) => ({ name: i.name, document: i.document, at: i.at, ...(i.legacyName !== undefined ? { legacyName: i.legacyName } : {}) })),
     at: p.at,
   };
   if (p.permissionsBoundary !== undefined) out.permissionsBoundary = managedPolicyArn(partition, p.permissionsBoundary);

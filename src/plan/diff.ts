@@ -13,6 +13,7 @@ import type { Manifest } from '../manifest/model.js';
 import { AccountDiff } from './account-diff.js';
 import type { DesiredAccount } from './desired.js';
 import { desiredState, externalIdPlaceholder, externalIdsIn } from './desired.js';
+import { keepLegacyNames } from './legacy-names.js';
 import type { AccountPlan, Plan } from './model.js';
 import { summarize } from './summary.js';
 import { watchReport } from './watch.js';
@@ -42,7 +43,7 @@ export function planAccount(desired: DesiredAccount, actual: AccountInventory, n
       watched: [],
     };
   }
-  const changes = new AccountDiff(desired, actual, now, opts).run();
+  const changes = new AccountDiff(keepLegacyNames(desired, actual), actual, now, opts).run();
   const watched = desired.watches
     .map((w) => watchReport(actual, w))
     .sort((a, b) => `${a.connection}/${a.resource.type}/${a.resource.name}`.localeCompare(`${b.connection}/${b.resource.type}/${b.resource.name}`));

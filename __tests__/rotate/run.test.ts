@@ -432,11 +432,19 @@ test('a user missing right after CreateUser is read again with backoff; one that
   const found = await run(new Date(day91.getTime() + 91 * DAY), { inventory: empty, requireUsers: true });
   expect(found.users[0]!.status).toBe('changed');
   expect(proxy.count('GetUser')).toBe(3);
-  // Rotate alone skips a user apply has not made, with a warning; apply fails for it.
+  // Rotate alone fails for a declared user that does not exist (nobody else would notice a
+  // scheduled job's warning), naming apply; an expired temporary user that is gone is not a failure.
   const gone = connection();
   gone.user!.name = 'never-created';
-  const skipped = await run(day91, { inventory: empty }, gone);
-  expect(skipped.users[0]).toMatchObject({ status: 'skipped', warnings: [expect.stringMatching(/run apply first/)] });
+  const missing = await run(day91, { inventory: empty }, gone);
+  expect(missing.users[0]).toMatchObject({ status: 'failed', failures: [expect.stringMatching(/does not exist in account .*: run apply/)] });
+  expect(missing.failed).toBe(true);
+  const retired = { ...gone, temporary: { expires: new Date(day91.getTime() - DAY).toISOString(), deleteAfter: 0, at: gone.at } };
+  const done = await run(day91, { inventory: empty }, retired);
+  expect(done.users[0]).toMatchObject({ status: 'skipped', warnings: [expect.stringMatching(/expired .* no longer exists/)] });
+  expect(done.failed).toBe(false);
+  const notYet = { ...retired, temporary: { ...retired.temporary, expires: new Date(day91.getTime() + DAY).toISOString() } };
+  expect((await run(day91, { inventory: empty }, notYet)).failed).toBe(true);
   const failed = await run(day91, { inventory: empty, requireUsers: true, retry: { maxElapsedMs: 1_000 } }, gone);
   expect(failed.users[0]!.status).toBe('failed');
   expect(failed.failed).toBe(true);

@@ -10,17 +10,24 @@ export interface TemporaryStage {
   deleteAt?: Date;
 }
 
+/** When a temporary connection expires and when it may be deleted; `ttl` counts from `userCreated`. */
+export function temporaryWindow(
+  t: DesiredConnection['temporary'],
+  userCreated: string | undefined,
+): { expiresAt: Date; deleteAt: Date } | undefined {
+  if (!t) return undefined;
+  const expiresAt =
+    t.expires !== undefined ? new Date(t.expires) : t.ttl !== undefined && userCreated !== undefined ? new Date(Date.parse(userCreated) + t.ttl * 1000) : undefined;
+  if (expiresAt === undefined || Number.isNaN(expiresAt.getTime())) return undefined;
+  return { expiresAt, deleteAt: new Date(expiresAt.getTime() + t.deleteAfter * 1000) };
+}
+
 /** `ttl` counts from the creation of the connection's first user, or of its first role when it has no user. */
 export function temporaryStage(conn: DesiredConnection, userCreated: string | undefined, now: Date): TemporaryStage {
-  const t = conn.temporary;
-  if (!t) return { stage: 'active' };
-  let expiresAt: Date | undefined;
-  if (t.expires !== undefined) expiresAt = new Date(t.expires);
-  else if (t.ttl !== undefined && userCreated !== undefined) expiresAt = new Date(Date.parse(userCreated) + t.ttl * 1000);
-  if (!expiresAt) return { stage: 'active' };
-  const deleteAt = new Date(expiresAt.getTime() + t.deleteAfter * 1000);
-  const stage = now >= deleteAt ? 'deletable' : now >= expiresAt ? 'expired' : 'active';
-  return { stage, expiresAt, deleteAt };
+  const w = temporaryWindow(conn.temporary, userCreated);
+  if (!w) return { stage: 'active' };
+  const stage = now >= w.deleteAt ? 'deletable' : now >= w.expiresAt ? 'expired' : 'active';
+  return { stage, ...w };
 }
 
 /**

@@ -17,6 +17,7 @@ import { readAccessKeys, readKeysLastUsed } from '../aws/inventory.js';
 import { classifyAwsError, errorSummary, realClock, RetriesExhaustedError, withRetry, type RetryOptions } from '../aws/retry.js';
 import type { ConnectionSpec } from '../manifest/model.js';
 import { formatDuration, KEY_PENDING_TAG, KEY_PREVIOUS_TAG, maskKeyId, type KeyRecord } from '../plan/keys.js';
+import { temporaryWindow } from '../plan/temporary.js';
 import { scrub } from '../sinks/payload.js';
 import { probePending, resumeKey, rotateKey } from './deliver.js';
 import { planUserRotation, type NextEvent, type PendingDelivery, type RotationStep } from './lifecycle.js';
@@ -89,11 +90,7 @@ function keyViews(keys: readonly AccessKeyState[], record: KeyRecord, now: Date)
 }
 
 export function temporaryStage(conn: ConnectionSpec, user: UserState): { expiresAt: Date; deleteAt: Date } | undefined {
-  const t = conn.temporary;
-  if (!t) return undefined;
-  const expiresAt = t.expires !== undefined ? new Date(t.expires) : t.ttl !== undefined ? new Date(Date.parse(user.created) + t.ttl * 1000) : undefined;
-  if (expiresAt === undefined || Number.isNaN(expiresAt.getTime())) return undefined;
-  return { expiresAt, deleteAt: new Date(expiresAt.getTime() + t.deleteAfter * 1000) };
+  return temporaryWindow(conn.temporary, user.created);
 }
 
 export async function rotateAccount(input: RotateAccountInput): Promise<RotateAccountResult> {
@@ -203,8 +200,19 @@ async function rotateUser(input: RotateAccountInput, conn: ConnectionSpec, preLo
     return result;
   }
   if (!live && input.requireUsers !== true) {
-    result.status = 'skipped';
-    result.warnings.push(`user ${spec.name} does not exist in account ${input.account.name}: run apply first (it creates the user and its first key); the plan reports it as missing`);
+    const window = temporaryWindow(conn.temporary, undefined);
+    if (window !== undefined && input.now >= window.expiresAt) {
+      // An expired temporary user that is gone is the cleanup done, not a missing key.
+      result.status = 'skipped';
+      result.warnings.push(`user ${spec.name} of temporary connection ${conn.name} expired ${window.expiresAt.toISOString()} and no longer exists in account ${input.account.name}: nothing to rotate`);
+      return result;
+    }
+    // A scheduled rotate is often the only job that runs: a declared key that does not exist
+    // (apply never ran for this account, or the user was deleted by hand) fails it, so someone looks.
+    result.status = 'failed';
+    result.failures.push(
+      `user ${spec.name} does not exist in account ${input.account.name}, so its declared access key does not either: run apply (it creates the user, its first key and delivers it); plan reports the user as missing`,
+    );
     return result;
   }
   if (!live) {

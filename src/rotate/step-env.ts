@@ -47,7 +47,8 @@ export interface RotateAccountInput {
   /**
    * Every declared user must exist (apply, right after creating them): one missing from the
    * inventory is read again with backoff (IAM is eventually consistent) and, if still missing,
-   * fails the run. Otherwise (rotate alone) a user apply has not created yet is reported and skipped.
+   * fails the run. Otherwise (rotate alone) one missing fails without that wait (apply has not made it,
+   * or it was deleted by hand), unless it is an expired temporary user: then it is the cleanup done.
    */
   requireUsers?: boolean;
   /** Users rotated at once. Default 8. */

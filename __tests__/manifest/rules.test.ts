@@ -63,3 +63,11 @@ test('ISO-8601 instants', () => {
   expect(isIsoInstant('2026-12-01T24:00:00Z')).toBe(false);
   expect(isIsoInstant('tomorrow')).toBe(false);
 });
+
+test('a ttl temporary connection is warned about at its ttl: once removed, apply would create it again; expires is not', () => {
+  const body = (t: string) => user('setup') + `    temporary: { ${t}, deleteAfter: 7d }\n`;
+  const r = doc('  prod: { id: "111122223333" }\n', conn('setup', 'prod', body('ttl: 48h')) + conn('later', 'prod', body('expires: 2027-01-01T00:00:00Z').replace('setup', 'later-user')));
+  const found = r.findings.filter((f) => f.check.startsWith('manifest/temporary'));
+  expect(found.map((f) => [f.check, f.severity, f.connection, f.location.line])).toEqual([['manifest/temporary-ttl', 'warning', 'setup', 8]]);
+  expect(found[0]!.fix).toContain('expires');
+});

@@ -445,6 +445,11 @@ test('a user missing right after CreateUser is read again with backoff; one that
   expect(done.failed).toBe(false);
   const notYet = { ...retired, temporary: { ...retired.temporary, expires: new Date(day91.getTime() + DAY).toISOString() } };
   expect((await run(day91, { inventory: empty }, notYet)).failed).toBe(true);
+  // A ttl leaves nothing behind once retired: missing may be the cleanup done, so it is reported, not failed.
+  const ttl = { ...gone, temporary: { ttl: 2 * DAY / 1000, deleteAfter: 0, at: gone.at } };
+  const ttlRun = await run(day91, { inventory: empty }, ttl);
+  expect(ttlRun.users[0]).toMatchObject({ status: 'skipped', warnings: [expect.stringMatching(/either apply has not created it yet or it was removed after its ttl/)] });
+  expect(ttlRun.failed).toBe(false);
   const failed = await run(day91, { inventory: empty, requireUsers: true, retry: { maxElapsedMs: 1_000 } }, gone);
   expect(failed.users[0]!.status).toBe('failed');
   expect(failed.failed).toBe(true);

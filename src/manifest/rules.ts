@@ -199,6 +199,17 @@ class RuleRunner {
       this.push('manifest/temporary-expiry', base, `temporary connection "${name}" has neither "expires" nor "ttl", so it never ends`, 'add `expires: 2026-12-01T00:00:00Z` (an instant) or `ttl: 48h` (after creation)', name, 'key');
     } else if (t.expires !== undefined && t.ttl !== undefined) {
       this.push('manifest/temporary-expiry', [...base, 'ttl'], `temporary connection "${name}" has both "expires" and "ttl"; only one can decide when it ends`, 'keep either expires or ttl', name);
+    } else if (t.ttl !== undefined) {
+      // Once the connection is removed after its ttl, nothing in the account remembers that it
+      // existed: the next apply would see a missing user and create it again, with a new ttl.
+      this.findings.push({
+        check: 'manifest/temporary-ttl',
+        severity: 'warning',
+        message: `temporary connection "${name}" ends a ttl after its user is created; once it has been removed, the next apply creates it again (nothing in the account remembers a removed connection)`,
+        fix: 'prefer `expires: <instant>` (then a removed connection stays removed), or delete the connection from the manifest once it has been retired',
+        location: locate(this.src, [...base, 'ttl']),
+        connection: name,
+      });
     }
     if (t.expires !== undefined && !isIsoInstant(t.expires)) {
       this.push(

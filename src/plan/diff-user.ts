@@ -21,7 +21,10 @@ export function diffUser(ctx: AccountDiff, conn: DesiredConnection, u: DesiredUs
       action: 'create',
       severity: 'medium',
       security: false,
-      reason: `user ${u.name} does not exist: apply creates it`,
+      reason:
+        conn.temporary?.ttl !== undefined
+          ? `user ${u.name} does not exist: apply creates it, and its ttl counts from then. If this temporary connection already ran its course and was removed, delete it from the manifest instead: nothing in the account remembers a ttl once its user is gone`
+          : `user ${u.name} does not exist: apply creates it`,
       after,
       at: u.at,
     });

@@ -207,6 +207,13 @@ async function rotateUser(input: RotateAccountInput, conn: ConnectionSpec, preLo
       result.warnings.push(`user ${spec.name} of temporary connection ${conn.name} expired ${window.expiresAt.toISOString()} and no longer exists in account ${input.account.name}: nothing to rotate`);
       return result;
     }
+    if (conn.temporary?.ttl !== undefined) {
+      result.status = 'skipped';
+      result.warnings.push(
+        `user ${spec.name} of temporary connection ${conn.name} (ttl) does not exist in account ${input.account.name}: either apply has not created it yet or it was removed after its ttl; nothing to rotate. Once retired, delete the connection from the manifest (apply would create it again)`,
+      );
+      return result;
+    }
     // A scheduled rotate is often the only job that runs: a declared key that does not exist
     // (apply never ran for this account, or the user was deleted by hand) fails it, so someone looks.
     result.status = 'failed';

@@ -77,7 +77,7 @@ describe('prepareStep (validation before any write)', () => {
 
   test('access key creation is left to rotate', async () => {
     const c: Change = { ...base, resource: { type: 'access-key', name: 'u' }, kind: 'key-missing', action: 'create', after: { user: 'u', rules: {} } };
-    await expect(prepareStep(c, new Map()).run({} as never)).resolves.toEqual({ status: 'skipped', reason: expect.stringMatching(/^carried out by the rotation path under the rotate lock/) as unknown });
+    await expect(prepareStep(c, new Map()).run({} as never)).resolves.toEqual({ status: 'skipped', deferred: 'rotation', reason: expect.stringMatching(/^carried out by the rotation path under the rotate lock/) as unknown });
   });
 });
 

@@ -29,6 +29,8 @@ export interface ChangeOutcome {
   message?: string;
   /** The AWS (or executor) error code of a failure. */
   code?: string;
+  /** Not done by the executor but later in the same run by another path (keys: the locked rotation path). */
+  deferred?: 'rotation';
 }
 
 export interface AccountOutcome {
@@ -150,11 +152,12 @@ async function runAccount(plan: AccountPlan, prepared: Prepared[], ctx: ExecuteC
   const log = ctx.log ?? (() => undefined);
   const outcomes: ChangeOutcome[] = [];
   const byId = new Map<string, ChangeOutcome>();
-  const record = (c: Change, status: ChangeStatus, message?: string, code?: string): void => {
+  const record = (c: Change, status: ChangeStatus, message?: string, code?: string, deferred?: 'rotation'): void => {
     const o = outcome(c, status, message === undefined ? undefined : scrub(message), code);
+    if (deferred !== undefined) o.deferred = deferred;
     outcomes.push(o);
     byId.set(o.id, o);
-    log(`${c.account}: ${describe(c)}: ${status}${o.message ? ` (${o.message})` : ''}`);
+    log(`${c.account}: ${describe(c)}: ${deferred !== undefined ? `next, by the ${deferred} path` : status}${o.message ? ` (${o.message})` : ''}`);
     ctx.onOutcome?.(o);
   };
   // Withheld changes are not run, but the report must say they were not.
@@ -208,7 +211,7 @@ async function runAccount(plan: AccountPlan, prepared: Prepared[], ctx: ExecuteC
     try {
       const r = await (p.step as PreparedStep).run(stepCtx);
       if (r.status === 'skipped') {
-        record(c, 'skipped', r.reason);
+        record(c, 'skipped', r.reason, undefined, r.deferred);
       } else {
         if (r.roleArn !== undefined && c.connection !== undefined) roleArns[`${c.connection}/${c.account}`] = r.roleArn;
         record(c, 'done', r.note);

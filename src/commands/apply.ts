@@ -92,7 +92,7 @@ export function withFirstKeys(apply: ApplyResult, keys: readonly AccountRotation
   const accounts = apply.accounts.map((a) => ({
     ...a,
     outcomes: a.outcomes.map((o): ChangeOutcome => {
-      if (o.resource.type !== 'access-key' || o.status !== 'skipped' || !(o.message ?? '').includes('rotation path')) return o;
+      if (o.deferred !== 'rotation') return o;
       const first = o.action === 'create';
       const rotation = keys.find((k) => k.account === a.account);
       const user = rotation?.users.find((u) => u.connection === o.connection);

@@ -7,7 +7,10 @@ import { isCode, type StepContext, StepError } from '../call.js';
 import { liveOwner, requireOurs } from '../ownership.js';
 import { type Fields, principalType, str, target } from '../plan-data.js';
 
-export type StepResult = { status: 'done'; note?: string; roleArn?: string } | { status: 'skipped'; reason: string };
+export type StepResult =
+  | { status: 'done'; note?: string; roleArn?: string }
+  /** `deferred`: another path carries the change out later in the same run (keys: the locked rotation path). */
+  | { status: 'skipped'; reason: string; deferred?: 'rotation' };
 
 export interface PreparedStep {
   run(ctx: StepContext): Promise<StepResult>;

@@ -28,7 +28,7 @@ async function resolveKey(ctx: StepContext, user: string, named: string): Promis
  */
 export function accessKey(c: Change): PreparedStep {
   if (c.kind !== 'unexpected') {
-    return { run: () => Promise.resolve({ status: 'skipped', reason: 'carried out by the rotation path under the rotate lock, after the other changes: see the key results' }) };
+    return { run: () => Promise.resolve({ status: 'skipped', deferred: 'rotation', reason: 'carried out by the rotation path under the rotate lock, after the other changes: see the key results' }) };
   }
   const { fields: f, where } = target(c);
   const masked = maskKeyId(str(c, f, where, 'keyId'));

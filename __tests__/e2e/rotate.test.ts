@@ -233,8 +233,10 @@ test('the scheduled workflow in the README runs rotate with exactly its inputs',
   expect(inputs).toEqual({ command: 'rotate', manifest: 'connections.yaml', 'github-token': 'github_pat_from_secret' });
   const repo = exampleRepo(world);
   const r = await world.run({ inputs, cwd: repo, env: { GITHUB_EVENT_NAME: 'schedule', CLOUDYN_EXTERNAL_ID: 'Contoso-77a1c0de' } });
-  // Nothing exists yet: rotate reports the missing users and keys as drift and changes nothing.
-  expect(r.code).toBe(0);
+  // Nothing exists yet: rotate makes no key (apply makes first keys) and fails, naming apply, so a
+  // scheduled job whose users were never created (or were deleted by hand) does not pass quietly.
+  expect(r.code).toBe(1);
+  expect(r.stdout).toMatch(/does not exist in account prod, so its declared access key does not either: run apply/);
   expect(world.proxy.calls.filter((c) => c.action === 'CreateAccessKey')).toEqual([]);
   expect(r.summary).toContain('iam-connections rotate');
 });

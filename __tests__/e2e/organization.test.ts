@@ -18,6 +18,7 @@ import {
 import { GetRoleCommand } from '@aws-sdk/client-iam';
 import { readFileSync } from 'node:fs';
 import { accessDenied } from '../helpers/aws-proxy.js';
+import { readmeWorkflow } from './readme.js';
 import { startWorld, type World } from './world.js';
 
 /** moto's default account: the static credentials act in it, so the organisation is created there. */
@@ -95,8 +96,12 @@ const orgCalls = () => world.proxy.calls.filter((c) => c.service === 'organizati
 test('one connection over "workloads except sandbox": plan, apply, clean re-plan; a new account is missing then provisioned; a moved account is extra', async () => {
   const dir = world.repo({ 'connections.yaml': manifest });
   world.proxy.clear();
-  const first = await run(dir, { command: 'plan' });
+  const first = await run(dir, { command: 'plan', shards: '2' });
   expect(first.code).toBe(0);
+  // The matrix fans out over the resolved accounts (declared hub + the eight in scope), in balanced shards.
+  const matrix = JSON.parse(first.outputs.matrix!) as { include: { shard: number; accounts: string }[] };
+  expect(matrix.include.map((m) => m.accounts.split(',').length)).toEqual([5, 4]);
+  expect(matrix.include.flatMap((m) => m.accounts.split(',')).sort()).toEqual(['data-dev', 'data-prod', 'logs', 'mgmt', 'sandbox-a', 'sandbox-b', 'tools', 'web-dev', 'web-prod']);
   expect(withChanges(first.plan!, 'missing')).toEqual(['data-dev', 'data-prod', 'web-dev', 'web-prod']);
   // The organisation is read once: ListRoots, then two listings per parent (root + 3 OUs); no tags (no tag selector).
   expect(orgCalls().map((c) => c.action).filter((a) => a === 'ListRoots')).toHaveLength(1);
@@ -142,24 +147,40 @@ test('one connection over "workloads except sandbox": plan, apply, clean re-plan
   await expect(getRole(ids['Data Dev']!)).rejects.toThrow(/not found|NoSuchEntity/);
 }, 180_000);
 
-test("the README's release workflow: apply for one new account ID, its role ARN handed on", async () => {
+/** The expressions of the README's release step, as GitHub evaluates them for each trigger. */
+function evaluate(value: string, event: { inputs?: Record<string, string>; client_payload?: Record<string, string> }): string {
+  return value.replace(/\$\{\{\s*inputs\.account-id \|\| github\.event\.client_payload\.account_id\s*\}\}/, () => event.inputs?.['account-id'] || event.client_payload?.account_id || '');
+}
+
+test("the README's release workflow, with its exact inputs, from workflow_dispatch and from the EventBridge repository_dispatch", async () => {
+  const wf = readmeWorkflow('.github/workflows/connections-org-release.yml');
+  expect(wf.permissions).toEqual({ contents: 'read', 'id-token': 'write', actions: 'read' });
+  const step = wf.steps.find((st) => st.uses?.includes('iam-connections'))!;
   const dir = world.repo({ 'connections.yaml': manifest });
-  const id = await createAccount('Payments Prod', ous.workloads!);
-  // Exactly the step of the README's release workflow, with the account ID a workflow_dispatch (or the EventBridge rule) passes.
-  const r = await run(dir, { command: 'apply', manifest: 'connections.yaml', accounts: id });
-  expect(r.code).toBe(0);
-  expect(JSON.parse(r.outputs['role-arns']!)).toEqual({ 'vendor-reader/payments-prod': `arn:aws:iam::${id}:role/connections/vendor-reader` });
-  expect(r.plan!.accounts.map((a) => a.accountId)).toEqual([id]);
-}, 60_000);
+  for (const [trigger, name] of [['workflow_dispatch', 'Payments Prod'], ['repository_dispatch', 'Payments Dev']] as const) {
+    const id = await createAccount(name, ous.workloads!);
+    const event = trigger === 'workflow_dispatch' ? { inputs: { 'account-id': id } } : { client_payload: { account_id: id } };
+    const inputs = Object.fromEntries(Object.entries(step.with ?? {}).map(([k, v]) => [k, evaluate(String(v), event)]));
+    expect(inputs).toEqual({ command: 'apply', manifest: 'connections.yaml', accounts: id });
+    const r = await world.run({ inputs, cwd: dir, env: { GITHUB_EVENT_NAME: trigger } });
+    expect(r.code).toBe(0);
+    const stable = name.toLowerCase().replace(' ', '-');
+    expect(JSON.parse(r.outputs['role-arns']!)).toEqual({ [`vendor-reader/${stable}`]: `arn:aws:iam::${id}:role/connections/vendor-reader` });
+    expect(readPlan(r.outputs.plan!).accounts.map((a) => a.accountId)).toEqual([id]);
+  }
+}, 90_000);
 
 test('an account whose role cannot be assumed yet is reported by name and blocks none of the others', async () => {
   const dir = world.repo({ 'connections.yaml': manifest });
   const id = await createAccount('Fresh Factory', ous.workloads!);
+  const ready = await createAccount('Fresh Ready', ous.workloads!);
   world.proxy.inject({ ...accessDenied('AssumeRole', 'not authorized to perform sts:AssumeRole'), when: (c) => (c.params.RoleArn ?? '').includes(id) });
   const r = await run(dir, { command: 'apply' });
   expect(r.code).toBe(1);
   expect(r.plan!.notRead!.map((n) => n.account)).toEqual(['fresh-factory']);
-  const arns = JSON.parse(r.outputs['role-arns'] ?? '{}') as Record<string, string>;
-  expect(arns['vendor-reader/payments-prod']).toBeDefined();
+  expect(r.stdout).toMatch(/fresh-factory/);
+  // The other new account, created at the same time, is provisioned in the same run.
+  await expect(getRole(ready)).resolves.toBeDefined();
+  await expect(getRole(id)).rejects.toThrow(/not found|NoSuchEntity/);
   world.proxy.clear();
 }, 60_000);

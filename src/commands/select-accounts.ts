@@ -4,10 +4,7 @@
  * `ou:/workloads` or `tag:team=data`, which the caller resolves through `select`.
  */
 
-function globToRegExp(glob: string): RegExp {
-  const body = glob.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
-  return new RegExp(`^${body}$`);
-}
+import { globToRegExp } from '../org/selectors.js';
 
 export interface Selection {
   selected: string[];

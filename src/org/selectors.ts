@@ -64,7 +64,8 @@ export function stableName(orgName: string, id: string): string {
   return s === '' ? `account-${id}` : s;
 }
 
-function globToRegExp(glob: string): RegExp {
+/** `*` any run, `?` one character, everything else literal. */
+export function globToRegExp(glob: string): RegExp {
   const body = glob.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
   return new RegExp(`^${body}$`);
 }

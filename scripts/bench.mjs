@@ -22,6 +22,7 @@ import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:f
 import { join, resolve } from 'node:path';
 import { manifestShape, writeManifest } from './bench/manifests.mjs';
 import { startBenchProxy } from './bench/proxy.mjs';
+import { benchOrganization } from './bench/org.mjs';
 import { MOTO_INSTALL_HINT, findMoto, startMotoServer } from './lib/moto.mjs';
 
 const RUNS = 5;
@@ -182,6 +183,17 @@ async function awsCase(name, proxy, run, bound) {
   return out;
 }
 
+// `BENCH_ONLY=org`: the organisation case alone (issue 15), printed and not written to bench/results.json.
+if (process.env.BENCH_ONLY === 'org') {
+  const moto = await startMoto();
+  try {
+    console.log(JSON.stringify(await benchOrganization({ moto, dist: DIST, env: baseEnv, work }), null, 2));
+  } finally {
+    moto.stop();
+  }
+  process.exit(0);
+}
+
 const results = {
   generatedAt: new Date().toISOString(),
   node: process.version,
@@ -220,6 +232,7 @@ results.action.coldStartValidateExample = measure(['validate', '-m', 'examples/c
 
 const moto = await startMoto();
 try {
+  results.organization = await benchOrganization({ moto, dist: DIST, env: baseEnv, work });
   for (const IAM_RPS of WORLDS) {
     const proxy = await startBenchProxy({ upstream: moto.endpoint, latencyMs: LATENCY_MS, iamRps: IAM_RPS });
     try {

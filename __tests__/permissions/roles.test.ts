@@ -64,7 +64,9 @@ test('every AWS SDK command the source sends is allowed to the planner or the wr
   const commands = sdkCommands();
   // The grep must see the commands that matter, or this test proves nothing.
   expect(commands.map((c) => c.command)).toEqual(expect.arrayContaining(['CreateAccessKey', 'GetAccountAuthorizationDetails', 'PutSecretValue', 'PutBucketPolicy', 'AssumeRole', 'DeleteUser']));
-  const p = permissionsFor(full(), OPTS);
+  // With an organization section, so the Organizations reads (src/org/read.ts) are granted too.
+  const m = full();
+  const p = permissionsFor({ ...m, organization: { via: m.accounts[0]!.name, roleName: 'iam-connections', at: m.accounts[0]!.at } }, OPTS);
   const allowed = new Set([...allowedActions(p.planner.policy), ...allowedActions(p.writer.policy)]);
   // AssumeRoleWithWebIdentity is granted by the trust policies, not by a permissions policy.
   const missing = commands

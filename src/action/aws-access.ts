@@ -5,13 +5,16 @@ import type { RotateClients } from '../rotate/run.js';
 import { gitHubSecretsClient, type GitHubSecretsClient } from '../sinks/github-secrets.js';
 import { type CredentialMode, type CredentialResolver, createCredentialResolver } from '../aws/credentials.js';
 import { liveInventoryReader } from '../commands/inventory-readers.js';
-import type { InventoryReader } from '../commands/plan.js';
+import type { InventoryReader, PlanCommandOptions } from '../commands/plan.js';
+import { readOrganization } from '../org/read.js';
 import type { AccountSpec, Manifest } from '../manifest/model.js';
 import type { Inputs } from './inputs.js';
 
 export interface AwsAccess {
   reader: (manifest: Manifest, selected: readonly string[]) => InventoryReader;
   clients: (manifest: Manifest) => (account: string) => Promise<{ iam: ReturnType<typeof iamClient>; s3: ReturnType<typeof s3Client>; s3For: (region: string) => ReturnType<typeof s3Client> }>;
+  /** Reads the organisation through the `organization.via` account's session (its planRole for plan). */
+  organization: NonNullable<PlanCommandOptions['organization']>;
   /** Clients for a rotation in `account`; a secret in another manifest account uses that account's session. */
   rotateClients: (manifest: Manifest) => (account: string) => Promise<RotateClients>;
 }
@@ -44,6 +47,12 @@ export function awsAccess(inputs: AccessSettings, env: NodeJS.ProcessEnv, purpos
   let github: GitHubSecretsClient | undefined;
   const githubFor = (token: string): GitHubSecretsClient => (github ??= gitHubSecretsClient(token, env, { log: (line) => core.info(line) }));
   return {
+    organization: async (manifest, tagsFor) => {
+      const via = manifest.organization?.via;
+      const hub = manifest.accounts.find((a) => a.name === via);
+      if (!hub) throw new Error(`the organisation is read via "${via ?? ''}", which is not declared under accounts`);
+      return readOrganization({ region: inputs.awsRegion, credentials: await resolverFor(manifest)(hub), tagsFor });
+    },
     reader: (manifest, selected) => {
       if (inputs.roleToAssume && selected.length > 1) {
         throw new Error(

@@ -41,6 +41,7 @@ export function planOptions(inputs: Inputs, env: NodeJS.ProcessEnv, access: AwsA
     ...(inputs.asOfGiven ? { generatedAt: clockNow() } : {}),
     prune: inputs.prune,
     reader: access.reader,
+    organization: access.organization,
   };
 }
 
@@ -110,6 +111,7 @@ export async function trustedBaseAccounts(inputs: Inputs, env: NodeJS.ProcessEnv
 export async function publishPlan(command: string, inputs: Inputs, env: NodeJS.ProcessEnv, result: PlanCommandResult, opts: { roleArns?: boolean } = {}): Promise<Plan | undefined> {
   emitFindings(result.findings, result.plan);
   for (const e of result.errors) core.error(e);
+  for (const n of result.notes ?? []) core.notice(n);
   if (!result.plan) {
     const markdown = renderFindingsMarkdown(`iam-connections ${command}: \`${inputs.manifest}\` is not valid`, result.findings);
     core.setOutput('report', writeOutputFile(`${command}.md`, markdown, env));

@@ -52,6 +52,7 @@ export function reportPlanProblems(ctx: CommandContext, result: PlanCommandResul
   if (findingsText) io.err(`${findingsText}\n`);
   if (result.findings.length) io.err(`${manifest}: ${tallyLine(tally(result.findings))} (see 'iam-connections validate' for all of them)\n\n`);
   for (const e of result.errors) io.err(`iam-connections: ${e.replace('input "accounts"', '--accounts')}\n`);
+  for (const n of result.notes ?? []) io.err(`iam-connections: note: ${n}\n`);
   if (result.plan && result.manifest) return true;
   if (!result.errors.length) io.err(`${manifest}: ${ctx.palette.bad('INVALID')} (${tallyLine(tally(result.findings))}); ${nothing}\n`);
   return false;
@@ -63,11 +64,11 @@ export async function cliPlan(ctx: CommandContext, values: ParsedValues): Promis
   if (!opts.ok) return 2;
   const state = str(values, 'state');
   const failOn = str(values, 'fail-on') ?? 'error';
+  const access = awsAccess({ awsRegion: opts.region, audience: 'sts.amazonaws.com', roleToAssume: undefined, githubToken: undefined, mode: 'default-chain' }, io.env, 'plan');
   const result = await runPlan(manifest, {
     ...opts.base,
-    reader: state
-      ? () => snapshotInventoryReader(state)
-      : awsAccess({ awsRegion: opts.region, audience: 'sts.amazonaws.com', roleToAssume: undefined, githubToken: undefined, mode: 'default-chain' }, io.env, 'plan').reader,
+    // A snapshot plan reads nothing live, the organisation included.
+    ...(state ? { reader: () => snapshotInventoryReader(state) } : { reader: access.reader, organization: access.organization }),
   });
   if (!reportPlanProblems(ctx, result, 'nothing was read') || !result.plan) return failOn === 'never' ? 0 : 1;
   const plan = result.plan;

@@ -66,7 +66,7 @@ export async function cliWrite(command: 'apply' | 'rotate', ctx: CommandContext,
   const preview = asOfText !== undefined && asOfText !== 'now';
   const dryRun = values['dry-run'] === true || preview;
   const access = awsAccess({ awsRegion: region, audience: 'sts.amazonaws.com', roleToAssume: undefined, githubToken: io.env.GITHUB_TOKEN || undefined, mode: 'default-chain' }, io.env);
-  const base = { ...opts.base, prune: command === 'apply' && opts.base.prune, reader: access.reader };
+  const base = { ...opts.base, prune: command === 'apply' && opts.base.prune, reader: access.reader, organization: access.organization };
   const planned = await runPlan(manifest, base);
   if (!reportPlanProblems(ctx, planned, 'nothing was read or written') || !planned.plan) {
     if (format === 'json') io.out(`${JSON.stringify(jsonResult(command, planned, { dryRun, confirmed: false }), null, 2)}\n`);

@@ -18,6 +18,8 @@ import { checkManifestPolicies } from '../policy/checks.js';
 import { selectAccounts } from './select-accounts.js';
 import { type TrustedAccounts, withTrustedAccounts } from './trusted-accounts.js';
 import { mapLimit } from '../concurrency.js';
+import type { OrgSnapshot } from '../org/model.js';
+import { orgPlanInfo, withOrganization } from './organization.js';
 
 /** Reads accounts: the live reader and the snapshot reader both fit. */
 export interface InventoryReader {
@@ -51,6 +53,11 @@ export interface PlanCommandOptions {
    * the fork stage of a plan. Every account used must be there with a `planRole`.
    */
   trustedAccounts?: TrustedAccounts;
+  /**
+   * Reads the organisation for a manifest with an `organization:` section (src/org/read.ts
+   * through the `via` account's session); `tagsFor` says whose tags a selector needs.
+   */
+  organization?: (manifest: Manifest, tagsFor: (snapshot: OrgSnapshot) => string[]) => Promise<OrgSnapshot>;
 }
 
 export interface AccountFailure {
@@ -72,6 +79,8 @@ export interface PlanCommandResult {
   envValues: ReadonlyMap<string, string>;
   /** What was read, per account (for rotate, which works from the same read). */
   inventories: AccountInventory[];
+  /** Said, not fatal: organisation accounts skipped (suspended, closed), selectors that matched nothing. */
+  notes?: string[];
 }
 
 /** Validation as `plan` and `apply` need it: an unset `{ env: NAME }` is an error here. */
@@ -95,13 +104,21 @@ export async function runPlan(file: string, opts: PlanCommandOptions): Promise<P
   if (!v.ok || !v.manifest) return result;
   let manifest = v.manifest;
 
+  const org = await withOrganization(manifest, opts);
+  if (org.notes.length) result.notes = org.notes;
+  if (!org.manifest) {
+    result.errors.push(...org.errors);
+    return result;
+  }
+  manifest = result.manifest = org.manifest;
   const { selected, unmatched } = selectAccounts(
     manifest.accounts.map((a) => a.name),
     opts.accounts,
+    { idOf: (name) => manifest.accounts.find((a) => a.name === name)?.id, select: org.select },
   );
   for (const p of unmatched) {
     result.errors.push(
-      `input "accounts": "${p}" matches no account of the manifest (declared: ${manifest.accounts.map((a) => a.name).join(', ')})`,
+      `input "accounts": "${p}" matches no account of the manifest (${manifest.organization ? 'declared or selected from the organisation' : 'declared'}: ${manifest.accounts.map((a) => a.name).join(', ')})`,
     );
   }
   if (result.errors.length) return result;
@@ -156,6 +173,7 @@ export async function runPlan(file: string, opts: PlanCommandOptions): Promise<P
   result.failures.sort((a, b) => a.account.localeCompare(b.account));
   // Unknown is not clean: the plan itself carries the accounts it could not see.
   result.plan = withNotRead(result.plan, result.failures.map((f) => ({ account: f.account, reason: f.message })));
+  if (manifest.organization) result.plan = { ...result.plan, organization: orgPlanInfo(manifest, selected, result.notes ?? []) };
   result.inventories = inventories;
   return result;
 }

@@ -3,6 +3,7 @@
  * durations in seconds. Plain data: everything downstream (checks, plan, reports) reads this.
  */
 import type { SourceLocation } from '../diagnostics.js';
+import type { AccountSelector } from '../org/model.js';
 import { TOOL_TAGS } from './tool-tags.js';
 
 /** Where a policy document's text came from, so checks can point at its lines. */
@@ -112,6 +113,29 @@ export interface ConnectionSpec {
   adopt: boolean;
   acknowledge: Acknowledgement[];
   tags: Record<string, string>;
+  /**
+   * Organisation selectors of `accounts`, until resolved: plan, apply and rotate replace them by
+   * the accounts they select (added to `accounts` above) before anything reads AWS.
+   */
+  selectors?: SelectorRef[];
+  at: SourceLocation;
+}
+
+/** An account selector as written, with where. */
+export interface SelectorRef {
+  selector: AccountSelector;
+  /** The entry as written (short form, or `{...}`), for messages. */
+  text: string;
+  at: SourceLocation;
+}
+
+/** The `organization:` section: how organisation accounts are read and reached. */
+export interface OrganizationSpec {
+  via: string;
+  roleName: string;
+  planRoleName?: string;
+  /** Absent: every account but the management account. */
+  scope?: SelectorRef[];
   at: SourceLocation;
 }
 
@@ -124,6 +148,8 @@ export interface AccountSpec {
   planRole?: string;
   via?: string;
   region?: string;
+  /** Set for an account that came from the organisation (or was matched there by its ID). */
+  organization?: { name: string; joined?: string; ou: string };
   at: SourceLocation;
 }
 
@@ -135,6 +161,7 @@ export interface Manifest {
   defaults: { path: string; tags: Record<string, string>; keys: KeyRules; region?: string };
   accounts: AccountSpec[];
   connections: ConnectionSpec[];
+  organization?: OrganizationSpec;
 }
 
 /** The tag that marks a resource as ours. Untagged resources are never changed or deleted. */

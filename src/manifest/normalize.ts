@@ -16,14 +16,17 @@ import {
   type Manifest,
   type PrincipalSpec,
   type ResolvedPolicy,
+  type SelectorRef,
   type RoleSpec,
   type Sink,
   type UserSpec,
   type ValueRef,
 } from './model.js';
 import { legacyPolicyRefName, managedPolicyArn, policyRefName, presetFillsPolicies, type PresetCatalog } from './presets.js';
-import type { ConnectionDoc, KeySettingsDoc, ManifestDoc, PolicyRefDoc, SinkDoc } from './schema.js';
+import type { AccountRefDoc, ConnectionDoc, KeySettingsDoc, ManifestDoc, PolicyRefDoc, SinkDoc } from './schema.js';
 import { locate, type YamlPath, type YamlSource } from './yaml.js';
+import { selectorOfDoc } from './selector-refs.js';
+import { isSelectorText } from '../org/selectors.js';
 
 export interface NormalizeOptions {
   root: string;
@@ -71,16 +74,26 @@ class Normalizer {
     };
     const accounts = accountSpecs(this.doc, this.src);
     const connections = Object.entries(this.doc.connections).map(([name, c]) => this.connection(name, c, defaults));
-    return { file: this.src.file, text: this.src.text, defaults, accounts, connections };
+    const o = this.doc.organization;
+    const organization = o && {
+      via: o.via,
+      roleName: o.roleName,
+      ...(o.planRoleName !== undefined ? { planRoleName: o.planRoleName } : {}),
+      ...(o.scope !== undefined ? { scope: accountRefs(this.doc, this.src, o.scope, ['organization', 'scope']).selectors } : {}),
+      at: this.at(['organization']),
+    };
+    return { file: this.src.file, text: this.src.text, defaults, accounts, connections, ...(organization ? { organization } : {}) };
   }
 
   private connection(name: string, c: ConnectionDoc, defaults: Manifest['defaults']): ConnectionSpec {
     const base = ['connections', name];
     const preset = c.vendor === undefined ? undefined : this.opts.catalog.getPreset(c.vendor);
     const tags = { ...defaults.tags, ...(c.tags ?? {}) };
+    const refs = accountRefs(this.doc, this.src, c.accounts, [...base, 'accounts']);
     const spec: ConnectionSpec = {
       name,
-      accounts: [...new Set(c.accounts)],
+      accounts: refs.names,
+      ...(refs.selectors.length ? { selectors: refs.selectors } : {}),
       watch: { roles: c.watch?.roles ?? [], users: c.watch?.users ?? [], policies: c.watch?.policies ?? [] },
       adopt: c.adopt ?? false,
       acknowledge: (c.acknowledge ?? []).map((a, i) => ({
@@ -284,6 +297,25 @@ export function accountSpecs(doc: Pick<ManifestDoc, 'accounts'>, src: YamlSource
     ...(a.region !== undefined ? { region: a.region } : {}),
     at: locate(src, ['accounts', name], 'key'),
   }));
+}
+
+/**
+ * A connection's `accounts` split into declared names and organisation selectors. A string is a
+ * declared name when `accounts:` declares it; anything else is a selector (./rules.ts has already
+ * reported the ones that are neither, and those without an `organization:` section).
+ */
+export function accountRefs(doc: Pick<ManifestDoc, 'accounts'>, src: YamlSource, refs: readonly AccountRefDoc[], base: YamlPath): { names: string[]; selectors: SelectorRef[] } {
+  const names = new Set<string>();
+  const selectors: SelectorRef[] = [];
+  refs.forEach((ref, i) => {
+    if (typeof ref === 'string' && Object.hasOwn(doc.accounts, ref) && !isSelectorText(ref)) {
+      names.add(ref);
+      return;
+    }
+    const selector = selectorOfDoc(ref);
+    if (selector) selectors.push({ selector, text: typeof ref === 'string' ? ref : JSON.stringify(ref), at: locate(src, [...base, i]) });
+  });
+  return { names: [...names], selectors };
 }
 
 /** Builds the resolved model. File problems come back as findings; the model is complete otherwise. */

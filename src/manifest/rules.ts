@@ -8,6 +8,8 @@ import { didYouMean, listChoices } from '../text/suggest.js';
 import { policyRefName, presetFillsPolicies, type PresetCatalog } from './presets.js';
 import type { ConnectionDoc, ManifestDoc } from './schema.js';
 import { checkSinkTargets } from './sink-targets.js';
+import { selectorFindings } from './selector-refs.js';
+import { isSelectorText } from '../org/selectors.js';
 import { formatPath, locate, type LocateTarget, type YamlPath, type YamlSource } from './yaml.js';
 
 /** ISO-8601 instant with a time zone, e.g. 2026-12-01T00:00:00Z or 2026-12-01T09:00:00+02:00. */
@@ -55,6 +57,7 @@ class RuleRunner {
 
   run(): Finding[] {
     this.accounts();
+    this.organization();
     const claims = { user: new Map<string, Claim>(), role: new Map<string, Claim>(), policy: new Map<string, Claim>() };
     const watched: { kind: 'user' | 'role' | 'policy'; account: string; claim: Claim }[] = [];
     for (const [name, conn] of Object.entries(this.doc.connections)) {
@@ -145,8 +148,20 @@ class RuleRunner {
     const seen = new Set<string>();
     conn.accounts.forEach((acc, i) => {
       const path = ['connections', name, 'accounts', i];
-      if (seen.has(acc)) {
-        this.push('manifest/duplicate-account-ref', path, `account "${acc}" is listed twice in connection "${name}"`, 'remove the repeated entry', name);
+      const key = typeof acc === 'string' ? acc : JSON.stringify(acc);
+      if (seen.has(key)) {
+        this.push('manifest/duplicate-account-ref', path, `account "${key}" is listed twice in connection "${name}"`, 'remove the repeated entry', name);
+      } else if (typeof acc !== 'string' || isSelectorText(acc) || (!Object.hasOwn(this.doc.accounts, acc) && this.doc.organization)) {
+        this.findings.push(...selectorFindings(acc, path, this.src, name));
+        if (!this.doc.organization) {
+          this.push(
+            'manifest/selector-without-organization',
+            path,
+            `connection "${name}" selects accounts with "${key}", which needs an \`organization:\` section to read the organisation from`,
+            'add `organization: { via: <management or delegated administrator account>, roleName: <role in each account> }`, or name declared accounts only',
+            name,
+          );
+        }
       } else if (!Object.hasOwn(this.doc.accounts, acc)) {
         const s = didYouMean(acc, declared);
         this.push(
@@ -157,9 +172,24 @@ class RuleRunner {
           name,
         );
       }
-      seen.add(acc);
+      seen.add(key);
     });
     return [...seen].filter((a) => Object.hasOwn(this.doc.accounts, a));
+  }
+
+  private organization(): void {
+    const o = this.doc.organization;
+    if (!o) return;
+    if (!Object.hasOwn(this.doc.accounts, o.via)) {
+      const s = didYouMean(o.via, Object.keys(this.doc.accounts));
+      this.push(
+        'manifest/undeclared-account',
+        ['organization', 'via'],
+        `the organisation is read via "${o.via}", which is not declared under accounts`,
+        s !== undefined ? `did you mean "${s}"?` : 'declare the management (or delegated administrator) account under accounts, with its role',
+      );
+    }
+    (o.scope ?? []).forEach((ref, i) => this.findings.push(...selectorFindings(ref, ['organization', 'scope', i], this.src)));
   }
 
   private vendor(name: string, conn: ConnectionDoc): void {
@@ -237,7 +267,8 @@ class RuleRunner {
         'key',
       );
     }
-    const multi = conn.accounts.length > 1 && new Set(conn.accounts).size > 1;
+    // A selector may pick many accounts: a sink shared by all of them would be overwritten.
+    const multi = (conn.accounts.length > 1 && new Set(conn.accounts.map((a) => JSON.stringify(a))).size > 1) || conn.accounts.some((a) => typeof a !== 'string' || isSelectorText(a) || !Object.hasOwn(this.doc.accounts, a));
     deliver.forEach((s, i) => {
       let path: YamlPath | undefined;
       let text: string | undefined;

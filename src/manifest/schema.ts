@@ -242,11 +242,45 @@ export const acknowledgement = z.strictObject({
   action: text('action').optional(),
 });
 
+/*
+ * Organisation account selectors (issue 15). A connection's `accounts` (and the `accounts`
+ * input) may hold selectors as well as declared names; they are resolved against AWS
+ * Organizations by plan, apply and rotate (src/org/), and checked for syntax here.
+ */
+const selectorText = text('account selector').min(1, 'account selector must not be empty');
+
+export const accountSelectorObject = z.strictObject({
+  /** OU ID (`ou-...`), root ID (`r-...`) or path of OU names from the root (`/workloads`; `/` is the whole organisation). */
+  ou: text('ou').min(1).optional(),
+  /** With `ou`: also the accounts of the OUs below it (default true). */
+  children: z.boolean().optional(),
+  /** Accounts carrying every one of these tags (read with ListTagsForResource only when a selector has tags). */
+  tags: z.record(z.string(), z.string({ error: 'tag value must be a string (quote numbers and booleans)' })).optional(),
+  /** Glob (`*`, `?`) over the accounts' stable names, or a 12-digit account ID. */
+  name: selectorText.optional(),
+  /** Accounts to leave out: names, globs, IDs, `ou:/path` or `tag:key=value`. */
+  exclude: z.array(selectorText).optional(),
+});
+
+/** A declared account's name, a selector's short form (`ou:/workloads`, `tag:k=v`, glob, ID), or a selector. */
+export const accountRef = z.union([selectorText, accountSelectorObject]);
+
+export const organization = z.strictObject({
+  /** The declared account (management or delegated administrator) whose session reads the organisation. */
+  via: text('via').min(1),
+  /** The role iam-connections assumes in each organisation account (from the `via` account's session). */
+  roleName: roleName,
+  /** The read-only role plan assumes instead, where one is deployed. */
+  planRoleName: roleName.optional(),
+  /** The organisation accounts iam-connections manages (read by plan, so leftovers show as extra). Default: every account but the management account. */
+  scope: z.array(accountRef).optional(),
+});
+
 export const connection = z.strictObject({
   /** A preset from the catalogue: fills in documents, trust and checks. */
   vendor: text('vendor').optional(),
   description: text('description').optional(),
-  accounts: z.array(text('account name')).min(1, 'accounts must name at least one account'),
+  accounts: z.array(accountRef).min(1, 'accounts must name at least one account'),
   user: user.optional(),
   role: role.optional(),
   temporary: temporary.optional(),
@@ -286,6 +320,7 @@ export const manifest = z.strictObject({
     text('account name').regex(/^[A-Za-z0-9][\w-]{0,63}$/, 'account names may contain letters, digits, _ and -'),
     account,
   ),
+  organization: organization.optional(),
   connections: z.record(
     text('connection name').regex(
       /^[a-z0-9][a-z0-9-]{0,47}$/,
@@ -304,3 +339,5 @@ export type PolicyRefDoc = z.output<typeof policyRef>;
 export type SinkDoc = z.output<typeof sink>;
 export type KeySettingsDoc = z.output<typeof keySettings>;
 export type TrustDoc = z.output<typeof trust>;
+export type AccountRefDoc = z.output<typeof accountRef>;
+export type OrganizationDoc = z.output<typeof organization>;

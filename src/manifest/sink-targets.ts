@@ -86,7 +86,8 @@ function sinkPath(connection: string, i: number, s: SinkDoc): YamlPath {
 }
 
 function connectionAccounts(doc: ManifestDoc, conn: ConnectionDoc): string[] {
-  return [...new Set(conn.accounts)].filter((a) => Object.hasOwn(doc.accounts, a));
+  // Organisation selectors are resolved at plan time; offline, only declared names are known.
+  return [...new Set(conn.accounts)].filter((a): a is string => typeof a === 'string' && Object.hasOwn(doc.accounts, a));
 }
 
 const meets = (a: Target, b: Target): boolean => a.key === b.key && (a.region === undefined || b.region === undefined || a.region === b.region);

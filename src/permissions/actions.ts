@@ -117,3 +117,6 @@ export const WRITE_SECRET_ACTIONS = [
 
 /** A sink secret encrypted with a customer key needs the key, through Secrets Manager only (Decrypt: reading a pending key back). */
 export const WRITE_SECRET_KMS_ACTIONS = ['kms:GenerateDataKey', 'kms:Encrypt', 'kms:Decrypt'] as const;
+
+/** What reading the organisation calls (src/org/read.ts): the `organization.via` account only. */
+export const ORG_READS = ['organizations:ListRoots', 'organizations:ListOrganizationalUnitsForParent', 'organizations:ListAccountsForParent', 'organizations:ListTagsForResource'] as const;

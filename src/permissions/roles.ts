@@ -31,6 +31,7 @@ import {
   WRITE_SECRET_KMS_ACTIONS,
   WRITE_USER_ACTIONS,
 } from './actions.js';
+import { organizationStatements } from './organization.js';
 
 export const GITHUB_OIDC_HOST = 'token.actions.githubusercontent.com';
 
@@ -258,6 +259,7 @@ function plannerPolicy(manifest: Manifest, s: Scope, plannerName: string): Polic
   if (b.length > 0) statements.push({ Sid: 'BillingBuckets', Effect: 'Allow', Action: [...PLAN_BUCKET_READS], Resource: b });
   const via = viaTargets(manifest, () => plannerName);
   if (via.length > 0) statements.push({ Sid: 'ViaHub', Effect: 'Allow', Action: ['sts:AssumeRole'], Resource: via });
+  statements.push(...organizationStatements(manifest, (o) => o.planRoleName ?? o.roleName));
   statements.push({ Sid: 'WhoAmI', Effect: 'Allow', Action: ['sts:GetCallerIdentity'], Resource: ['*'] });
   return { Version: '2012-10-17', Statement: statements };
 }
@@ -315,6 +317,7 @@ function writerPolicy(manifest: Manifest, s: Scope, writer: string): PolicyDocum
   }
   const via = viaTargets(manifest, (a) => a.role?.split('/').pop() ?? writer);
   if (via.length > 0) statements.push({ Sid: 'ViaHub', Effect: 'Allow', Action: ['sts:AssumeRole'], Resource: via });
+  statements.push(...organizationStatements(manifest, (o) => o.roleName));
   statements.push({ Sid: 'WhoAmI', Effect: 'Allow', Action: ['sts:GetCallerIdentity'], Resource: ['*'] });
   return { Version: '2012-10-17', Statement: statements };
 }

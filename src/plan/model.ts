@@ -177,7 +177,15 @@ export interface Plan {
    * Their drift is unknown, so the plan as a whole is never "clean" while this is set.
    */
   notRead?: AccountNotRead[];
+  /** Present when the manifest selects accounts from AWS Organizations: what the read found. */
+  organization?: OrgPlanInfo;
   summary: PlanSummary;
+}
+
+/** The organisation accounts this plan covers (name, ID, OU, when they joined) and what was skipped. */
+export interface OrgPlanInfo {
+  accounts: { account: string; accountId: string; organizationName: string; ou: string; joined?: string }[];
+  notes: string[];
 }
 
 export const SEVERITY_ORDER: readonly Severity[] = ['critical', 'high', 'medium', 'low', 'info'];

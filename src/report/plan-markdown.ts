@@ -5,6 +5,7 @@
 import type { Change, Plan } from '../plan/model.js';
 import { escapeCell } from './findings-markdown.js';
 import { notReadHeadline, readPart } from './not-read.js';
+import { orgMarkdown } from './organization.js';
 import { changeVerb } from './plan-text.js';
 
 export const SEVERITY_ICON: Record<string, string> = {
@@ -64,6 +65,7 @@ export function renderPlanMarkdown(plan: Plan, title: string): string {
   } else {
     out.push(s.drift ? `${counts}. As of ${plan.asOf}.` : `No drift: the accounts match the manifest. As of ${plan.asOf}.`, '');
   }
+  out.push(...orgMarkdown(plan, escapeCell));
   const rows = summaryRows(plan);
   if (rows.length) {
     out.push('| account | connection | creates | updates | deletes | rotations | report-only | security |', '|---|---|--:|--:|--:|--:|--:|--:|');

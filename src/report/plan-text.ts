@@ -9,6 +9,7 @@ import type { Change, Plan, Severity, WatchReport } from '../plan/model.js';
 import { compareChanges, SEVERITY_ORDER } from '../plan/model.js';
 import { PLAIN, type Palette } from '../text/ansi.js';
 import { notReadHeadline, readPart } from './not-read.js';
+import { orgAccountSuffix } from './organization.js';
 
 export function changeVerb(action: string, withheld?: { action: string; by: string }): string {
   if (withheld) return `withheld ${withheld.action} (${withheld.by})`;
@@ -94,7 +95,7 @@ export function renderPlanText(plan: Plan, palette: Palette = PLAIN): string {
   for (const a of plan.accounts) {
     const count = a.changes.length + a.watched.length;
     const state = a.changes.length ? `${a.changes.length} item(s)` : unread ? 'nothing to change found' : 'no drift';
-    lines.push(p.bold(`${a.account} (${a.accountId}): ${state}${a.watched.length ? `, ${a.watched.length} watched` : ''}`));
+    lines.push(p.bold(`${a.account} (${a.accountId}${orgAccountSuffix(plan, a.account)}): ${state}${a.watched.length ? `, ${a.watched.length} watched` : ''}`));
     if (count === 0) continue;
     // Watched resources take their place by severity; changes keep their dependency order.
     const changes = displayOrder(a.changes).map((c) => changeItem(c, p));

@@ -26,6 +26,7 @@ const { GetSecretValueCommand, ListSecretsCommand, SecretsManagerClient } = awai
 
 const repo = join(dirname(fileURLToPath(import.meta.url)), '..');
 const PROD = '111122223333';
+const STAGING = '444455556666';
 const DAY_MS = 86_400_000;
 // The temporary CloudCoreo connection expires on this day of the simulated clock (the example's
 // fixed date would already be past): its key is deactivated on day 105.
@@ -162,7 +163,7 @@ async function main() {
     ]) {
       setDay(day);
       console.log(`\n-- ${what}`);
-      if (day === 93) await vendorsSignIn(moto.endpoint, PROD);
+      if (day === 93) for (const account of [PROD, STAGING]) await vendorsSignIn(moto.endpoint, account);
       cli(['rotate', ...m, '--yes']);
     }
   } finally {

@@ -21,10 +21,12 @@ import { findFaketime, findMoto, MOTO_INSTALL_HINT, startMotoServer } from './li
 // The AWS SDK's notice that its 2027 releases need Node 22 would be repeated by every command.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 const { AttachUserPolicyCommand, CreateAccessKeyCommand, GetRoleCommand, IAMClient, ListAccessKeysCommand, UpdateAssumeRolePolicyCommand } = await import('@aws-sdk/client-iam');
-const { AssumeRoleCommand, STSClient } = await import('@aws-sdk/client-sts');
+const { AssumeRoleCommand, GetCallerIdentityCommand, STSClient } = await import('@aws-sdk/client-sts');
+const { GetSecretValueCommand, ListSecretsCommand, SecretsManagerClient } = await import('@aws-sdk/client-secrets-manager');
 
 const repo = join(dirname(fileURLToPath(import.meta.url)), '..');
 const PROD = '111122223333';
+const STAGING = '444455556666';
 const DAY_MS = 86_400_000;
 // The temporary CloudCoreo connection expires on this day of the simulated clock (the example's
 // fixed date would already be past): its key is deactivated on day 105.
@@ -155,11 +157,13 @@ async function main() {
     for (const [day, what] of [
       [0, 'day 0: nothing is due'],
       [91, 'day 91: keys are past rotateAfter (90d): a new key is created, delivered, verified; the old one stays active for the overlap'],
-      [98, 'day 98: the overlap (7d) is over: old keys unused for 24h are deactivated'],
+      [93, 'day 93: the vendors sign in with the new keys they read from Secrets Manager (rotate has nothing to do)'],
+      [98, 'day 98: the overlap (7d) is over: old keys unused for 24h, whose new key was used since delivery, are deactivated'],
       [105, 'day 105: deleteAfter (7d) is over: the deactivated keys are deleted'],
     ]) {
       setDay(day);
       console.log(`\n-- ${what}`);
+      if (day === 93) for (const account of [PROD, STAGING]) await vendorsSignIn(moto.endpoint, account);
       cli(['rotate', ...m, '--yes']);
     }
   } finally {
@@ -170,11 +174,31 @@ async function main() {
   return failed ? 1 : 0;
 }
 
-/** IAM inside `accountId` on moto: moto keys each account by the assumed role's ARN. */
-async function accountIam(endpoint, accountId) {
+/** Credentials inside `accountId` on moto: moto keys each account by the assumed role's ARN. */
+async function accountCredentials(endpoint, accountId) {
   const sts = new STSClient({ region: 'us-east-1', endpoint, credentials: STATIC });
   const c = (await sts.send(new AssumeRoleCommand({ RoleArn: `arn:aws:iam::${accountId}:role/security-team`, RoleSessionName: 'demo' }))).Credentials;
-  return new IAMClient({ region: 'us-east-1', endpoint, credentials: { accessKeyId: c.AccessKeyId, secretAccessKey: c.SecretAccessKey, sessionToken: c.SessionToken } });
+  return { accessKeyId: c.AccessKeyId, secretAccessKey: c.SecretAccessKey, sessionToken: c.SessionToken };
+}
+
+async function accountIam(endpoint, accountId) {
+  return new IAMClient({ region: 'us-east-1', endpoint, credentials: await accountCredentials(endpoint, accountId) });
+}
+
+/**
+ * Each vendor reads its key from Secrets Manager and signs a call with it: moto records the use,
+ * the evidence of the switch rotate waits for before it deactivates the replaced key.
+ */
+async function vendorsSignIn(endpoint, accountId) {
+  const sm = new SecretsManagerClient({ region: 'us-east-1', endpoint, credentials: await accountCredentials(endpoint, accountId) });
+  for (const s of (await sm.send(new ListSecretsCommand({}))).SecretList ?? []) {
+    // AWSCURRENT through the stages: moto's plain GetSecretValue keeps the first version after a promotion.
+    const version = Object.entries(s.SecretVersionsToStages ?? {}).find(([, st]) => st.includes('AWSCURRENT'))?.[0];
+    const v = JSON.parse((await sm.send(new GetSecretValueCommand({ SecretId: s.ARN, VersionId: version }))).SecretString ?? '{}');
+    if (!v.accessKeyId || !v.secretAccessKey) continue;
+    await new STSClient({ region: 'us-east-1', endpoint, credentials: { accessKeyId: v.accessKeyId, secretAccessKey: v.secretAccessKey } }).send(new GetCallerIdentityCommand({}));
+    console.log(`- the vendor of ${s.Name} signed in with ${v.accessKeyId.slice(0, 4)}…${v.accessKeyId.slice(-4)}`);
+  }
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

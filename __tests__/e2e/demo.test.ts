@@ -34,6 +34,7 @@ test('with moto: every stage of the life, in order, exit 0, moto stopped', async
     // The simulated clock (IAM_CONNECTIONS_NOW and moto's libfaketime) moves the keys along.
     /-- day 0: nothing is due[\s\S]*?prod\/sekoia user sekoia-iam-reader: no change/,
     /-- day 91[\s\S]*?did: rotated: created AKIA…\w{4}, verified, delivered to \d sink\(s\), promoted, recorded/,
+    /-- day 93[\s\S]*?the vendor of integrations\/sekoia signed in with AKIA…\w{4}/,
     /-- day 98[\s\S]*?did: deactivated AKIA…\w{4} \(past overlap and unused\)/,
     /-- day 105[\s\S]*?did: deleted the retired key AKIA…\w{4}[\s\S]*?did: deactivated AKIA…\w{4} \(temporary connection expired\)/,
     /demo finished: moto_server stopped/,

@@ -8,6 +8,7 @@ import { ListAccessKeysCommand, ListUserTagsCommand, TagUserCommand, type IAMCli
 import { DescribeSecretCommand, GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import type { ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import sodium from 'libsodium-wrappers';
 import { STACK_TRACE, type ActionRun } from './run-action.js';
 import { exampleRepo, readmeWorkflow } from './readme.js';
@@ -148,6 +149,16 @@ test('day 91 rotates into both sinks with the old key still active; day 98 deact
   expect((await sinks()).sm?.id).toBe(second.id);
   expect(world.proxy.calls.filter((c) => c.action === 'CreateAccessKey')).toHaveLength(2); // day 0 and day 91 only
 
+  // Day 98, before the vendor has used the new key (its only use is the tool's own verification,
+  // made before delivery): no evidence of the switch, the old key stays active and the log says why.
+  const early98 = await run('rotate', day(98.02));
+  expect(early98.code).toBe(0);
+  expect(await keys()).toEqual(k91);
+  expect(early98.stdout).toMatch(/no evidence the vendor switched/);
+  // The vendor signs in with what the sinks serve (moto records the new key's use).
+  world.at(day(98.03));
+  const served = (await sinks()).sm!;
+  await new STSClient({ region: 'us-east-1', endpoint: world.moto.endpoint, credentials: { accessKeyId: served.id, secretAccessKey: served.secret } }).send(new GetCallerIdentityCommand({}));
   // An hour after day 91's time of day: overlap and deleteAfter count from the instant day 91 recorded.
   expect((await run('rotate', day(98.05))).code).toBe(0);
   expect(await keys()).toEqual(k91.map((k) => ({ ...k, status: k.id === first!.id ? 'Inactive' : 'Active' })));

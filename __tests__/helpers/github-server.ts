@@ -107,6 +107,13 @@ export interface GitHubServer {
    * like GitHub; an unknown commit or path answers 404. Returns the `path@ref` strings asked for.
    */
   useContents(files: Record<string, Record<string, string>>): { requests: string[] };
+  /**
+   * Repository issues as GitHub keeps them: POST /repos/:owner/:repo/issues (title, body, labels,
+   * assignees), PATCH /issues/:n (title, body, labels, assignees, state), GET /issues filtered by
+   * `labels` (all of them, comma-separated) and `state` (open, closed, all; default open), paged
+   * by `per_page`/`page`. Every issue is kept in `issues` (bodies searchable by tests).
+   */
+  useIssues(): { issues: StoredIssue[] };
   /** Repository secrets: GET public-key, PUT /actions/secrets/:name. */
   useActionsSecrets(): { publicKey: { key_id: string; key: string }; secrets: Map<string, { encrypted_value: string; key_id: string }> };
   /**
@@ -119,6 +126,17 @@ export interface GitHubServer {
   useOrgSecrets(): OrgSecrets;
   clear(): void;
   stop(): Promise<void>;
+}
+
+export interface StoredIssue {
+  repository: string;
+  number: number;
+  title: string;
+  body: string;
+  labels: string[];
+  assignees: string[];
+  state: 'open' | 'closed';
+  stateReason?: string;
 }
 
 export interface OrgSecret {
@@ -297,6 +315,60 @@ export async function startGitHubServer(opts: GitHubServerOptions = {}): Promise
         if (comment === undefined) return { status: 404, body: { message: 'Not Found' } };
         comment.body = String((c.body as { body?: unknown } | undefined)?.body ?? '');
         return { status: 200, body: view(comment) };
+      });
+      return store;
+    },
+    useIssues() {
+      const store = { issues: [] as StoredIssue[] };
+      const view = (i: StoredIssue): Record<string, unknown> => ({
+        number: i.number,
+        html_url: `${url}/${i.repository}/issues/${i.number}`,
+        title: i.title,
+        body: i.body,
+        state: i.state,
+        state_reason: i.stateReason ?? null,
+        labels: i.labels.map((name) => ({ name })),
+        assignees: i.assignees.map((login) => ({ login })),
+      });
+      const strings = (v: unknown): string[] | undefined => (Array.isArray(v) ? v.map(String) : undefined);
+      gh.on('POST', '/repos/:owner/:repo/issues', (c, p) => {
+        const b = (c.body ?? {}) as Record<string, unknown>;
+        if (typeof b.title !== 'string' || b.title === '') return { status: 422, body: { message: 'Validation Failed', errors: [{ field: 'title', code: 'missing_field' }] } };
+        const repository = `${p.owner}/${p.repo}`;
+        const issue: StoredIssue = {
+          repository,
+          number: store.issues.filter((i) => i.repository === repository).length + 1,
+          title: b.title,
+          body: typeof b.body === 'string' ? b.body : '',
+          labels: strings(b.labels) ?? [],
+          assignees: strings(b.assignees) ?? [],
+          state: 'open',
+        };
+        store.issues.push(issue);
+        return { status: 201, body: view(issue) };
+      });
+      gh.on('PATCH', '/repos/:owner/:repo/issues/:n', (c, p) => {
+        const issue = store.issues.find((i) => i.repository === `${p.owner}/${p.repo}` && i.number === Number(p.n));
+        if (!issue) return { status: 404, body: { message: 'Not Found' } };
+        const b = (c.body ?? {}) as Record<string, unknown>;
+        if (typeof b.title === 'string') issue.title = b.title;
+        if (typeof b.body === 'string') issue.body = b.body;
+        issue.labels = strings(b.labels) ?? issue.labels;
+        issue.assignees = strings(b.assignees) ?? issue.assignees;
+        if (b.state === 'open' || b.state === 'closed') issue.state = b.state;
+        if (typeof b.state_reason === 'string') issue.stateReason = b.state_reason;
+        return { status: 200, body: view(issue) };
+      });
+      gh.on('GET', '/repos/:owner/:repo/issues', (c, p) => {
+        const want = String(c.query.labels ?? '').split(',').filter(Boolean);
+        const state = String(c.query.state ?? 'open');
+        const all = store.issues
+          .filter((i) => i.repository === `${p.owner}/${p.repo}` && (state === 'all' || i.state === state) && want.every((l) => i.labels.includes(l)))
+          .sort((a, b) => b.number - a.number)
+          .map(view);
+        const per = Math.min(100, Math.max(1, Number(c.query.per_page ?? 30) || 30));
+        const page = Math.max(1, Number(c.query.page ?? 1) || 1);
+        return { status: 200, body: all.slice((page - 1) * per, page * per) };
       });
       return store;
     },

@@ -649,18 +649,28 @@ describe('live reads: what GAAD does not return is unknown, not different', () =
     const open = find(first.accounts[0] as AccountPlan, (c) => c.kind === 'key-retire');
     // The plan names the key by its masked ID only; the command finds the live key it means.
     expect(open).toMatchObject({ action: 'none', after: { keyId: maskKeyId(KEY_ID), needsLastUsed: true } });
-    expect(keysNeedingLastUsed(first)).toEqual([{ account: 'prod', user: 'senhasegura-cloud-iam', keyId: maskKeyId(KEY_ID) }]);
+    // Both last uses decide: the old key's idle time and the new key's use since its delivery.
+    expect(open).toMatchObject({ after: { lastUseOf: [maskKeyId(KEY_ID), maskKeyId(NEW)] } });
+    expect(keysNeedingLastUsed(first)).toEqual(
+      [maskKeyId(KEY_ID), maskKeyId(NEW)].sort().map((keyId) => ({ account: 'prod', user: 'senhasegura-cloud-iam', keyId })),
+    );
     expect(liveKeyId(inSync({ users: [user] }), 'senhasegura-cloud-iam', maskKeyId(KEY_ID))).toBe(KEY_ID);
     expect(liveKeyId(inSync({ users: [user] }), 'senhasegura-cloud-iam', maskKeyId(NEW))).toBe(NEW);
     expect(liveKeyId(inSync({ users: [user] }), 'someone-else', maskKeyId(KEY_ID))).toBeUndefined();
     expect(JSON.stringify(first)).not.toMatch(/\b(AKIA|ASIA)[A-Z0-9]{16}\b/);
 
-    const unused = withKeyLastUsed(inSync({ users: [user] }), new Map([[KEY_ID, daysBefore(3)]]));
+    const unused = withKeyLastUsed(inSync({ users: [user] }), new Map([[KEY_ID, daysBefore(3)], [NEW, daysBefore(1)]]));
     const second = buildPlan(planInput(unused));
     expect(find(second.accounts[0] as AccountPlan, (c) => c.kind === 'key-retire')).toMatchObject({ action: 'deactivate' });
     expect(keysNeedingLastUsed(second)).toEqual([]);
 
-    const inUse = withKeyLastUsed(inSync({ users: [user] }), new Map([[KEY_ID, new Date(NOW.getTime() - 3600_000).toISOString()]]));
+    // The new key never used since its delivery: no evidence the vendor switched, the old key stays.
+    const notSwitched = withKeyLastUsed(inSync({ users: [user] }), new Map([[KEY_ID, daysBefore(3)], [NEW, null]]));
+    const kept = find(buildPlan(planInput(notSwitched)).accounts[0] as AccountPlan, (c) => c.resource.name.endsWith(maskKeyId(KEY_ID)));
+    expect(kept).toMatchObject({ kind: 'key-in-use', action: 'none' });
+    expect(kept?.reason).toContain(`has never been used since its delivery at ${rotated}`);
+
+    const inUse = withKeyLastUsed(inSync({ users: [user] }), new Map([[KEY_ID, new Date(NOW.getTime() - 3600_000).toISOString()], [NEW, daysBefore(1)]]));
     expect(find(buildPlan(planInput(inUse)).accounts[0] as AccountPlan, (c) => c.resource.name.endsWith(maskKeyId(KEY_ID)))).toMatchObject({ kind: 'key-in-use', action: 'none' });
   });
 });

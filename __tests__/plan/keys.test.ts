@@ -1,6 +1,6 @@
 import { DEFAULT_KEY_RULES } from '../../src/manifest/model.js';
 import type { KeyRules } from '../../src/manifest/model.js';
-import { assessKeys, formatDuration, keyRecordTags, lastUseNeeded, maskKeyId, readKeyRecord } from '../../src/plan/keys.js';
+import { assessKeys, formatDuration, keyRecordTags, lastUseNeeded, maskKeyId, readKeyRecord, SWITCH_EVIDENCE_MARGIN_S } from '../../src/plan/keys.js';
 import type { KeyRecord } from '../../src/plan/keys.js';
 import { DAY, NOW, daysBefore, key } from './fixtures.js';
 
@@ -102,8 +102,10 @@ test('a pending key is reported for rotate to resume or retire; a stale mark is 
 });
 
 describe('previous key after a rotation', () => {
-  const input = (rotatedDaysAgo: number, previous: Parameters<typeof key>[2], r: KeyRules = rules) => ({
-    keys: [key(CUR, rotatedDaysAgo), key(OLD, 100 + rotatedDaysAgo, previous)],
+  // The vendor switched: the new key was used a day ago, well after its delivery.
+  const switched = { lastUsed: daysBefore(1) };
+  const input = (rotatedDaysAgo: number, previous: Parameters<typeof key>[2], r: KeyRules = rules, current: Parameters<typeof key>[2] = switched) => ({
+    keys: [key(CUR, rotatedDaysAgo, current), key(OLD, 100 + rotatedDaysAgo, previous)],
     tags: tagsFor({ current: { id: CUR, at: daysBefore(rotatedDaysAgo) }, previous: { id: OLD, at: daysBefore(rotatedDaysAgo) } }),
     rules: r,
     now: NOW,
@@ -112,26 +114,33 @@ describe('previous key after a rotation', () => {
   test('within overlap: both active is expected', () => {
     expect(kinds(input(3, {}))).toEqual([]);
   });
-  test('past overlap, unused: deactivate', () => {
-    expect(kinds(input(8, { lastUsed: daysBefore(3) }))).toEqual([['key-retire', 'deactivate']]);
+  test('past overlap, unused, new key used since delivery: deactivate, saying both facts with their dates', () => {
+    const a = assessKeys(input(8, { lastUsed: daysBefore(3) }));
+    expect(a.findings.map((x) => [x.kind, x.action])).toEqual([['key-retire', 'deactivate']]);
+    expect(a.findings[0]?.reason).toContain(`the new key ${maskKeyId(CUR)} was used at ${daysBefore(1)}, after its delivery at ${daysBefore(8)}`);
+    expect(a.findings[0]?.reason).toContain(`was last used ${daysBefore(3)}`);
   });
-  test('past overlap, last use not read: nothing is guessed, the finding asks for last use', () => {
-    const a = assessKeys(input(8, {}));
+  test('past overlap, last use not read: nothing is guessed, the finding asks for both keys\' last use', () => {
+    const a = assessKeys(input(8, {}, rules, {}));
     expect(a.findings.map((x) => [x.kind, x.action, x.needsLastUsed])).toEqual([['key-retire', 'none', true]]);
     expect(a.findings[0]?.reason).toContain('GetAccessKeyLastUsed');
-    expect(lastUseNeeded(a)).toEqual([OLD]);
+    expect(lastUseNeeded(a)).toEqual([OLD, CUR]);
+    // Only the one not read is asked for.
+    expect(lastUseNeeded(assessKeys(input(8, { lastUsed: null }, rules, {})))).toEqual([CUR]);
+    expect(lastUseNeeded(assessKeys(input(8, {})))).toEqual([OLD]);
   });
   test('never used counts as unused', () => {
     expect(kinds(input(8, { lastUsed: null }))).toEqual([['key-retire', 'deactivate']]);
   });
-  test('force needs no last use', () => {
-    const a = assessKeys(input(8, {}, { ...rules, force: true }));
+  test('force needs no last use and no evidence', () => {
+    const a = assessKeys(input(8, {}, { ...rules, force: true }, {}));
     expect(a.findings.map((x) => [x.kind, x.action])).toEqual([['key-retire', 'deactivate']]);
     expect(lastUseNeeded(a)).toEqual([]);
+    expect(kinds(input(8, { lastUsed: null }, { ...rules, force: true }, { lastUsed: null }))).toEqual([['key-retire', 'deactivate']]);
   });
   test('decisions that do not depend on use never ask for it', () => {
-    expect(lastUseNeeded(assessKeys(input(3, {})))).toEqual([]);
-    expect(lastUseNeeded(assessKeys(input(14, { status: 'Inactive' })))).toEqual([]);
+    expect(lastUseNeeded(assessKeys(input(3, {}, rules, {})))).toEqual([]);
+    expect(lastUseNeeded(assessKeys(input(14, { status: 'Inactive' }, rules, {})))).toEqual([]);
   });
   test('past overlap but still in use: waits', () => {
     expect(kinds(input(8, { lastUsed: new Date(NOW.getTime() - 3600_000).toISOString() }))).toEqual([['key-in-use', 'none']]);
@@ -144,6 +153,59 @@ describe('previous key after a rotation', () => {
   test('inactive past overlap + deleteAfter: delete', () => {
     expect(kinds(input(14, { status: 'Inactive' }))).toEqual([['key-delete', 'delete']]);
     expect(kinds(input(13, { status: 'Inactive' }))).toEqual([]);
+  });
+});
+
+describe('evidence of the switch: the old key is kept until the new key is used after its delivery', () => {
+  const deliveredDaysAgo = 8;
+  const delivered = Date.parse(daysBefore(deliveredDaysAgo));
+  const at = (ms: number) => new Date(ms).toISOString();
+  const input = (newKeyLastUsed: string | null, oldLastUsed: string | null = daysBefore(5), r: KeyRules = rules) => ({
+    keys: [key(CUR, deliveredDaysAgo, { lastUsed: newKeyLastUsed }), key(OLD, 100, { lastUsed: oldLastUsed })],
+    tags: tagsFor({ current: { id: CUR, at: daysBefore(deliveredDaysAgo) }, previous: { id: OLD, at: daysBefore(deliveredDaysAgo) } }),
+    rules: r,
+    now: NOW,
+  });
+
+  test('a new key never used: the idle old key stays active, and the reason says why with the dates', () => {
+    const a = assessKeys(input(null));
+    expect(a.findings.map((x) => [x.kind, x.action])).toEqual([['key-in-use', 'none']]);
+    expect(a.findings[0]?.reason).toContain(`the new key ${maskKeyId(CUR)} has never been used since its delivery at ${daysBefore(deliveredDaysAgo)}`);
+    expect(a.findings[0]?.reason).toContain(`was last used ${daysBefore(5)}`);
+    expect(a.findings[0]?.reason).toContain('force: true');
+  });
+  test('the tool\'s own verification, seconds before delivery, is no evidence', () => {
+    expect(kinds(input(at(delivered - 5_000)))).toEqual([['key-in-use', 'none']]);
+  });
+  test('a use within the margin after the recorded delivery (clock skew, rounding) is no evidence either', () => {
+    expect(kinds(input(at(delivered + 1_000)))).toEqual([['key-in-use', 'none']]);
+    expect(kinds(input(at(delivered + SWITCH_EVIDENCE_MARGIN_S * 1000)))).toEqual([['key-in-use', 'none']]);
+    expect(kinds(input(at(delivered + SWITCH_EVIDENCE_MARGIN_S * 1000 + 1_000)))).toEqual([['key-retire', 'deactivate']]);
+  });
+  test('a never-used old key is kept too while the new key is unused: the rule only ever keeps keys longer', () => {
+    expect(kinds(input(null, null))).toEqual([['key-in-use', 'none']]);
+  });
+  test('the recorded current key gone or inactive: the replaced key is the vendor\'s only way in and is kept', () => {
+    const gone = { ...input(daysBefore(1)), keys: [key(OLD, 100, { lastUsed: daysBefore(5) })] };
+    expect(assessKeys(gone).findings.filter((f) => f.keyId === OLD).map((f) => [f.kind, f.action])).toEqual([['key-in-use', 'none']]);
+    const off = { ...input(daysBefore(1)), keys: [key(CUR, deliveredDaysAgo, { lastUsed: daysBefore(1), status: 'Inactive' }), key(OLD, 100, { lastUsed: daysBefore(5) })] };
+    expect(assessKeys(off).findings.filter((f) => f.keyId === OLD).map((f) => [f.kind, f.action])).toEqual([['key-in-use', 'none']]);
+  });
+  test('over every pair of last uses, the evidence rule never deactivates a key the old rule kept', () => {
+    const uses: (string | null)[] = [null, ...[-9, -8.5, -8, -7.99, -7, -3, -1.5, -1, -0.5, -0.01].map((d) => at(NOW.getTime() + d * DAY * 1000))];
+    for (const n of uses) {
+      for (const o of uses) {
+        const withRule = kinds(input(n, o));
+        const oldIdle = (NOW.getTime() - (o === null ? NOW.getTime() - 100 * DAY * 1000 : Date.parse(o))) / 1000;
+        if (oldIdle < rules.requireUnusedFor) expect([n, o, withRule]).toEqual([n, o, [['key-in-use', 'none']]]);
+        const newUsed = n !== null && Date.parse(n) > delivered + SWITCH_EVIDENCE_MARGIN_S * 1000;
+        if (!newUsed) expect([n, o, withRule]).toEqual([n, o, [['key-in-use', 'none']]]);
+        if (newUsed && oldIdle >= rules.requireUnusedFor) expect([n, o, withRule]).toEqual([n, o, [['key-retire', 'deactivate']]]);
+      }
+    }
+  });
+  test('force: true bypasses it', () => {
+    expect(kinds(input(null, daysBefore(0.01), { ...rules, force: true }))).toEqual([['key-retire', 'deactivate']]);
   });
 });
 

@@ -16,6 +16,7 @@ import {
   TagUserCommand,
   type IAMClient,
 } from '@aws-sdk/client-iam';
+import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { iamClient } from '../../src/aws/clients.js';
 import { withKeyLastUsed } from '../../src/aws/gaad.js';
 import { readInventory, readKeysLastUsed, type ReadInventoryOptions } from '../../src/aws/inventory.js';
@@ -215,31 +216,41 @@ test('role details are compared once read (readRoleDetails), never guessed befor
 
 test('two-phase: last use is read for exactly the keys a decision needs, then the plan decides', async () => {
   const { keyId: oldKey } = await provision();
-  const newKey = (await iam.send(new CreateAccessKeyCommand({ UserName: USER }))).AccessKey?.AccessKeyId ?? '';
-  const rotated = new Date().toISOString();
+  const created = (await iam.send(new CreateAccessKeyCommand({ UserName: USER }))).AccessKey;
+  const newKey = created?.AccessKeyId ?? '';
+  // Delivered a day ago; the vendor signs a call with it now (moto records the use).
+  const rotated = new Date(Date.now() - DAY_MS).toISOString();
   const record = keyRecordTags({ current: { id: newKey, at: rotated }, previous: { id: oldKey, at: rotated } });
   await iam.send(new TagUserCommand({ UserName: USER, Tags: Object.entries(record).map(([Key, Value]) => ({ Key, Value })) }));
   proxy.clear();
   const m = theManifest();
-  const later = new Date(Date.now() + 8 * DAY_MS); // past the 7-day overlap
+  const later = new Date(Date.now() + 7 * DAY_MS); // past the 7-day overlap since `rotated`
   const inv = await readInventory(iam, readOpts(m));
   expect(proxy.count('GetAccessKeyLastUsed')).toBe(0);
 
   const first = planOf(m, inv, later);
   const wanted = keysNeedingLastUsed(first);
-  expect(wanted).toEqual([{ account: 'prod', user: USER, keyId: maskKeyId(oldKey) }]);
+  // Retiring the old key reads both: its idle time, and the new key's use since delivery.
+  expect(wanted).toEqual([maskKeyId(oldKey), maskKeyId(newKey)].sort().map((keyId) => ({ account: 'prod', user: USER, keyId })));
   expect(changesOf(first).find((c) => c.kind === 'key-retire')).toMatchObject({ action: 'none', after: { needsLastUsed: true } });
 
-  proxy.clear();
-  const lastUsed = await readKeysLastUsed(
-    iam,
-    wanted.map((w) => liveKeyId(inv, w.user, w.keyId) ?? ''),
-    { account: 'prod', retry: noWait },
-  );
-  expect(proxy.actions()).toEqual(['GetAccessKeyLastUsed']);
-  expect(proxy.calls[0]?.params.AccessKeyId).toBe(oldKey);
+  const read = async () => {
+    proxy.clear();
+    const lastUsed = await readKeysLastUsed(
+      iam,
+      wanted.map((w) => liveKeyId(inv, w.user, w.keyId) ?? ''),
+      { account: 'prod', retry: noWait },
+    );
+    expect(proxy.actions()).toEqual(['GetAccessKeyLastUsed', 'GetAccessKeyLastUsed']);
+    expect(proxy.calls.map((c) => c.params.AccessKeyId).sort()).toEqual([oldKey, newKey].sort());
+    return lastUsed;
+  };
+  // The new key not used yet: no evidence of the switch, the old key is kept.
+  const notYet = planOf(m, withKeyLastUsed(inv, await read()), later);
+  expect(changesOf(notYet).find((c) => c.resource.name.endsWith(maskKeyId(oldKey)))).toMatchObject({ kind: 'key-in-use', action: 'none' });
 
-  const second = planOf(m, withKeyLastUsed(inv, lastUsed), later);
+  await new STSClient({ region: 'us-east-1', endpoint: lab.moto.endpoint, credentials: { accessKeyId: newKey, secretAccessKey: created?.SecretAccessKey ?? '' } }).send(new GetCallerIdentityCommand({}));
+  const second = planOf(m, withKeyLastUsed(inv, await read()), later);
   expect(changesOf(second).find((c) => c.kind === 'key-retire')).toMatchObject({ action: 'deactivate', after: { keyId: maskKeyId(oldKey) } });
   expect(keysNeedingLastUsed(second)).toEqual([]);
 });

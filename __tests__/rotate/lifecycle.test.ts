@@ -39,7 +39,8 @@ test('ages count from CreateDate only: the record time counts only "since replac
     rules: RULES,
     now: new Date(T0 + 98 * DAY),
   });
-  expect(p.needsLastUsed).toEqual([A]);
+  // Retiring A reads both last uses: A's idle time and B's use since its delivery (the switch).
+  expect(p.needsLastUsed).toEqual([A, B]);
   expect(p.steps.some((s) => s.kind === 'rotate')).toBe(false);
   expect(p.next.find((e) => e.kind === 'rotate')?.at).toBe(iso(181));
 });
@@ -47,11 +48,29 @@ test('ages count from CreateDate only: the record time counts only "since replac
 test('past overlap: deactivated when unused, warned about and kept when in use, deactivated anyway with force', () => {
   const tags = keyRecordTags({ current: { id: B, at: iso(91) }, previous: { id: A, at: iso(91) } });
   const now = new Date(T0 + 98 * DAY);
-  expect(kinds(planUserRotation({ keys: [key(B, 91), key(A, 0, 'Active', null)], tags, rules: RULES, now }))).toEqual(['deactivate:A']);
-  const inUse = planUserRotation({ keys: [key(B, 91), key(A, 0, 'Active', iso(97.9))], tags, rules: RULES, now });
+  const b = key(B, 91, 'Active', iso(93)); // the vendor switched on day 93
+  expect(kinds(planUserRotation({ keys: [b, key(A, 0, 'Active', null)], tags, rules: RULES, now }))).toEqual(['deactivate:A']);
+  const inUse = planUserRotation({ keys: [b, key(A, 0, 'Active', iso(97.9))], tags, rules: RULES, now });
   expect(kinds(inUse)).toEqual(['warn:A']);
   expect(inUse.steps[0]).toMatchObject({ finding: 'key-in-use' });
   expect(kinds(planUserRotation({ keys: [key(B, 91), key(A, 0)], tags, rules: { ...RULES, force: true }, now }))).toEqual(['deactivate:A']);
+});
+
+test('evidence of the switch: an idle old key stays active while the new key is unused since delivery; force bypasses it', () => {
+  const tags = keyRecordTags({ current: { id: B, at: iso(91) }, previous: { id: A, at: iso(91) } });
+  const oldIdle = key(A, 0, 'Active', iso(90));
+  for (const day of [98, 105, 200]) {
+    const now = new Date(T0 + day * DAY);
+    // Never used, or used only by the verification a few seconds before the delivery time.
+    for (const used of [null, new Date(T0 + 91 * DAY - 5_000).toISOString()]) {
+      const p = planUserRotation({ keys: [key(B, 91, 'Active', used), oldIdle], tags, rules: RULES, now });
+      expect(p.steps.filter((s) => s.kind === 'deactivate' || s.kind === 'delete')).toEqual([]);
+      expect(p.steps).toContainEqual(expect.objectContaining({ kind: 'warn', keyId: A, finding: 'key-in-use' }));
+    }
+    expect(kinds(planUserRotation({ keys: [key(B, 91, 'Active', null), oldIdle], tags, rules: { ...RULES, force: true }, now }))).toContain('deactivate:A');
+  }
+  // Last use not read yet: both keys are read before anything is decided.
+  expect(planUserRotation({ keys: [key(B, 91), key(A, 0)], tags, rules: RULES, now: new Date(T0 + 98 * DAY) }).needsLastUsed).toEqual([A, B]);
 });
 
 test('an inactive replaced key is deleted after overlap + deleteAfter', () => {
@@ -95,9 +114,10 @@ describe('a pending key an interrupted rotation left', () => {
     expect(p.steps[1]).toMatchObject({ finding: 'rotation-blocked' });
     // The next runs see it as the previous key: deactivated past overlap only once unused.
     const later = keyRecordTags({ current: { id: A, at: iso(0) }, previous: { id: P, at: iso(91) } });
-    const inUse = planUserRotation({ keys: [key(A, 0), { ...keys[1]!, lastUsed: iso(97.5) }], tags: later, rules: RULES, now: new Date(T0 + 98 * DAY) });
+    const a = key(A, 0, 'Active', iso(97)); // the vendor goes on using the current key
+    const inUse = planUserRotation({ keys: [a, { ...keys[1]!, lastUsed: iso(97.5) }], tags: later, rules: RULES, now: new Date(T0 + 98 * DAY) });
     expect(kinds(inUse)).toEqual(['warn:C', 'warn']);
-    expect(kinds(planUserRotation({ keys: [key(A, 0), keys[1]!], tags: later, rules: RULES, now: new Date(T0 + 98 * DAY) }))).toEqual(['deactivate:C', 'warn']);
+    expect(kinds(planUserRotation({ keys: [a, keys[1]!], tags: later, rules: RULES, now: new Date(T0 + 98 * DAY) }))).toEqual(['deactivate:C', 'warn']);
   });
   test('a first key pending: resumed without a key to replace, or deleted and made again', () => {
     const first = keyRecordTags({ pending: { id: P, at: iso(91) } });

@@ -19,6 +19,7 @@ import {
   UpdateAccessKeyCommand,
 } from '@aws-sdk/client-iam';
 import { CreateSecretCommand, DescribeSecretCommand, GetSecretValueCommand, ListSecretVersionIdsCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import sodium from 'libsodium-wrappers';
 import { secretsManagerClient } from '../../src/aws/clients.js';
 import type { AccountInventory } from '../../src/aws/inventory-model.js';
@@ -112,7 +113,23 @@ async function dayZero(): Promise<{ k0: string; t0: number }> {
   const k = (await iam.send(new CreateAccessKeyCommand({ UserName: USER }))).AccessKey!;
   const t0 = k.CreateDate!.getTime();
   await tag({ ...keyRecordTags({ current: { id: k.AccessKeyId!, at: new Date(t0).toISOString() } }) });
+  dayZeroKey = { id: k.AccessKeyId!, secret: k.SecretAccessKey! };
   return { k0: k.AccessKeyId!, t0 };
+}
+
+let dayZeroKey: { id: string; secret: string } | undefined;
+
+/**
+ * The vendor signs a call at `at` with the key Secrets Manager serves (or, before the first
+ * delivery, the day-0 key): moto records the use, the evidence that the vendor switched.
+ */
+async function vendorSignsIn(at: Date): Promise<string> {
+  clock.set(at);
+  const served = await currentSecret();
+  const key = served ? { id: served.accessKeyId!, secret: served.secretAccessKey! } : dayZeroKey!;
+  const sts = new STSClient({ region: 'us-east-1', endpoint: moto.endpoint, credentials: { accessKeyId: key.id, secretAccessKey: key.secret } });
+  await sts.send(new GetCallerIdentityCommand({}));
+  return key.id;
 }
 
 async function tag(tags: Record<string, string>): Promise<void> {
@@ -249,16 +266,29 @@ test('day 91 rotates and delivers, day 98 deactivates the unused old key, day 10
   expect(writes()).toBe(0);
   expect(proxy.count('CreateAccessKey')).toBe(0);
 
-  // Day 98: the old key is past its overlap and was never used: deactivated.
+  // Day 98 with the new key used only by the tool's own verification (made before delivery):
+  // no evidence the vendor switched, so the old key stays active, and the report says why.
+  proxy.clear();
   results.push(await run(day(98)));
+  expect(results.at(-1)!.users[0]!.status).toBe('unchanged');
+  expect(proxy.count('GetAccessKeyLastUsed')).toBe(2);
+  expect(writes()).toBe(0);
+  expect((await liveKeys()).get(k0)).toBe('Active');
+  expect(results.at(-1)!.users[0]!.warnings.join(' ')).toMatch(/not after its delivery at .*does not count.*no evidence the vendor switched/);
+
+  // The vendor signs in with what the sink serves (the new key): day 98, later that day, the old
+  // key past its overlap and never used is deactivated.
+  expect(await vendorSignsIn(new Date(day(98).getTime() + 3_600_000))).toBe(k1);
+  proxy.clear();
+  results.push(await run(new Date(day(98).getTime() + 2 * 3_600_000)));
   expect(results.at(-1)!.users[0]!.status).toBe('changed');
-  expect(proxy.count('GetAccessKeyLastUsed')).toBe(1);
+  expect(proxy.count('GetAccessKeyLastUsed')).toBe(2);
   const keys98 = await liveKeys();
   expect(keys98.get(k0)).toBe('Inactive');
   expect(keys98.get(k1)).toBe('Active');
   await expectSinksHoldActiveKeys();
   proxy.clear();
-  results.push(await run(day(98)));
+  results.push(await run(new Date(day(98).getTime() + 2 * 3_600_000)));
   expect(results.at(-1)!.users[0]!.status).toBe('unchanged');
   expect(writes()).toBe(0);
 
@@ -396,7 +426,9 @@ test('a pending key that cannot be read back is recorded as replaced and retired
   expect((await userTags())[KEY_PREVIOUS_TAG]).toBe(`${pending}@${day91.toISOString()}`);
   expect((await userTags())[KEY_CURRENT_TAG]).toMatch(new RegExp(`^${k0}@`));
   await expectSinksHoldActiveKeys();
-  // A week later, unused: deactivated (not deleted); the rotation then waits for room.
+  // A week later, unused, while the vendor goes on with the current key: deactivated (not
+  // deleted); the rotation then waits for room.
+  expect(await vendorSignsIn(new Date(day91.getTime() + 6 * DAY))).toBe(k0);
   const r98 = await run(new Date(day91.getTime() + 7 * DAY));
   expect(r98.users[0]!.steps.map((st) => st.kind)).toEqual(['deactivate', 'warn']);
   expect((await liveKeys()).get(pending)).toBe('Inactive');
@@ -426,6 +458,7 @@ test('a user missing right after CreateUser is read again with backoff; one that
   const upper = connection();
   upper.user!.name = USER.toUpperCase();
   expect((await run(day91, {}, upper)).users[0]!.status).toBe('changed');
+  await vendorSignsIn(new Date(day91.getTime() + DAY)); // the vendor switches to the new key
   // IAM lags: the inventory and the first two GetUser calls miss the user, the third finds it.
   proxy.clear();
   proxy.inject({ action: 'GetUser', times: 2, status: 404, code: 'NoSuchEntity', message: 'The user with name senhasegura-cloud-iam cannot be found.' });

@@ -7,6 +7,7 @@
  * `output` sinks cannot be delivered outside a workflow: those deliveries fail and say so.
  */
 import { randomBytes } from 'node:crypto';
+import { now } from '../clock.js';
 import { awsAccess } from '../action/aws-access.js';
 import { type ApplyCommandResult, applyPlanned } from '../commands/apply.js';
 import { type PlanCommandResult, runPlan } from '../commands/plan.js';
@@ -36,6 +37,7 @@ function keysFor(access: ReturnType<typeof awsAccess>, region: string, io: Comma
   return {
     clients: access.rotateClients,
     region,
+    clockNow: () => now(io.env),
     runId: holderId(io.env, randomBytes(3).toString('hex')),
     lock: { liveness: holderLiveness(io.env.GITHUB_TOKEN ? workflowRuns(io.env.GITHUB_TOKEN, io.env) : undefined) },
     mask: () => undefined, // nothing prints the secret: it goes only to the sinks

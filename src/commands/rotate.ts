@@ -15,7 +15,7 @@ import { applyPreview, isRetirement, rotationStepPreview } from './preview.js';
 import { mapLimit } from '../concurrency.js';
 import type { PlanCommandResult } from './plan.js';
 
-export type RotateOptions = Pick<RotateAccountInput, 'region' | 'now' | 'runId' | 'mask' | 'log' | 'setOutput' | 'lock' | 'onUserDone'> & {
+export type RotateOptions = Pick<RotateAccountInput, 'region' | 'now' | 'clockNow' | 'runId' | 'mask' | 'log' | 'setOutput' | 'lock' | 'onUserDone'> & {
   /** Told how many users each account will rotate, before the first one starts. */
   onAccountStart?: (account: string, users: number) => void;
   clients: (manifest: Manifest) => (account: string) => Promise<RotateClients>;
@@ -91,6 +91,7 @@ export async function rotateAccounts(planned: PlanCommandResult, opts: RotateOpt
         clients: await clientsFor(spec.name),
         region: spec.region ?? manifest.defaults.region ?? opts.region,
         now: opts.now,
+        ...(opts.clockNow ? { clockNow: opts.clockNow } : {}),
         runId: opts.runId,
         mask: opts.mask,
         log: opts.log,

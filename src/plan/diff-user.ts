@@ -148,6 +148,7 @@ export function diffKeys(ctx: AccountDiff, conn: DesiredConnection, u: DesiredUs
     // Masked: the executor resolves the key live among the user's (at most two) keys.
     if (f.keyId !== undefined) after.keyId = maskKeyId(f.keyId);
     if (f.needsLastUsed === true) after.needsLastUsed = true;
+    if (f.lastUseOf !== undefined) after.lastUseOf = f.lastUseOf.map(maskKeyId);
     ctx.set.add({
       connection: conn.name,
       resource: { type: 'access-key', name: f.keyId ? `${u.name}/${maskKeyId(f.keyId)}` : u.name },

@@ -109,6 +109,8 @@ export interface KeyFinding {
    * 'none' until GetAccessKeyLastUsed answers and the plan is made again.
    */
   needsLastUsed?: boolean;
+  /** With `needsLastUsed`: the keys whose last use is wanted (default: `keyId`). */
+  lastUseOf?: string[];
 }
 
 export interface KeyAssessmentInput {
@@ -143,6 +145,106 @@ export function formatDuration(seconds: number): string {
 
 function secondsBetween(from: string, now: Date): number {
   return (now.getTime() - Date.parse(from)) / 1000;
+}
+
+/**
+ * The new key's use counts as evidence that the vendor switched only when it comes this long
+ * after the delivery time the record holds. The tool's own verification (GetCallerIdentity with
+ * the new key) happens before delivery, so it must never count, whatever the skew between the
+ * runner's clock and AWS's (minutes) and however AWS rounds LastUsedDate. The margin only ever
+ * keeps the replaced key longer: a vendor that uses its key once a day shows a later use.
+ */
+export const SWITCH_EVIDENCE_MARGIN_S = 15 * 60;
+
+/**
+ * Whether the vendor uses the current (new) key: its last use came after its delivery (the
+ * record's time) plus the margin. `unknown` when the last use was not read.
+ */
+export type SwitchEvidence =
+  | { state: 'unknown' }
+  | { state: 'used'; lastUsed: string; deliveredAt: string }
+  | { state: 'not-used'; lastUsed: string | null; deliveredAt: string; why: string };
+
+export function switchEvidence(current: AccessKeyState | undefined, mark: KeyMark | undefined): SwitchEvidence {
+  if (!current || !mark || mark.id !== current.id) {
+    return { state: 'not-used', lastUsed: null, deliveredAt: mark?.at ?? '', why: 'the recorded current key no longer exists' };
+  }
+  if (current.lastUsed === undefined) return { state: 'unknown' };
+  const deliveredAt = mark.at;
+  if (current.status !== 'Active') return { state: 'not-used', lastUsed: current.lastUsed, deliveredAt, why: `the new key ${maskKeyId(current.id)} is inactive` };
+  if (current.lastUsed !== null && Date.parse(current.lastUsed) > Date.parse(deliveredAt) + SWITCH_EVIDENCE_MARGIN_S * 1000) {
+    return { state: 'used', lastUsed: current.lastUsed, deliveredAt };
+  }
+  return {
+    state: 'not-used',
+    lastUsed: current.lastUsed,
+    deliveredAt,
+    why:
+      current.lastUsed === null
+        ? `the new key ${maskKeyId(current.id)} has never been used since its delivery at ${deliveredAt}`
+        : `the new key ${maskKeyId(current.id)} was last used at ${current.lastUsed}, not after its delivery at ${deliveredAt} (the tool's own verification, made before delivery, does not count)`,
+  };
+}
+
+/**
+ * The replaced key, past its overlap and still active: deactivated only with evidence of the
+ * switch (the new key used since delivery) and once unused for requireUnusedFor, or with
+ * `force`. Neither last use is guessed: deactivating a key in use cuts the vendor off.
+ */
+function retirement(previous: AccessKeyState, current: AccessKeyState | undefined, record: KeyRecord, since: number, input: KeyAssessmentInput): KeyFinding {
+  const { rules, now } = input;
+  const old = maskKeyId(previous.id);
+  const past = `the replaced access key ${old} is past its overlap of ${formatDuration(rules.overlap)}`;
+  if (rules.force) {
+    return { kind: 'key-retire', keyId: previous.id, action: 'deactivate', severity: 'medium', security: true, reason: `${past}: deactivate it (force: true, whatever its last use and the new key's)` };
+  }
+  // Never used: unused since it was created (not "forever": a key handed over an hour ago has
+  // been unused for an hour, and the vendor may be about to start).
+  const idle = previous.lastUsed === undefined ? undefined : secondsBetween(previous.lastUsed ?? previous.created, now);
+  const evidence = switchEvidence(current, record.current);
+  const unread = [...(idle === undefined ? [previous.id] : []), ...(evidence.state === 'unknown' && current ? [current.id] : [])];
+  if (unread.length > 0) {
+    return {
+      kind: 'key-retire',
+      keyId: previous.id,
+      action: 'none',
+      severity: 'medium',
+      security: true,
+      needsLastUsed: true,
+      lastUseOf: unread,
+      reason: `${past} and is deactivated only once the new key has been used since its delivery and the replaced key unused for ${formatDuration(rules.requireUnusedFor)}, but the last use of ${unread.map(maskKeyId).join(' and ')} was not read: nothing is decided until GetAccessKeyLastUsed answers (rotate reads it and plans again)`,
+    };
+  }
+  const oldUse = previous.lastUsed === null ? 'was never used' : `was last used ${previous.lastUsed} (${formatDuration(idle ?? 0)} ago)`;
+  if (evidence.state !== 'used') {
+    return {
+      kind: 'key-in-use',
+      keyId: previous.id,
+      action: 'none',
+      severity: 'medium',
+      security: true,
+      reason: `${past} but ${evidence.state === 'not-used' ? evidence.why : 'the new key was not read'}, so there is no evidence the vendor switched: the replaced key ${oldUse} and stays active until the new key is used (make sure the vendor has the new key, or set force: true)`,
+    };
+  }
+  const newUse = `the new key ${maskKeyId(record.current?.id ?? '')} was used at ${evidence.lastUsed}, after its delivery at ${evidence.deliveredAt}`;
+  if ((idle ?? 0) < rules.requireUnusedFor) {
+    return {
+      kind: 'key-in-use',
+      keyId: previous.id,
+      action: 'none',
+      severity: 'medium',
+      security: true,
+      reason: `${past}; ${newUse}, but the replaced key was used ${formatDuration(idle ?? 0)} ago (${previous.lastUsed ?? 'never'}): it stays active until unused for ${formatDuration(rules.requireUnusedFor)}; make sure the vendor uses the new key everywhere (or set force: true)`,
+    };
+  }
+  return {
+    kind: 'key-retire',
+    keyId: previous.id,
+    action: 'deactivate',
+    severity: 'medium',
+    security: true,
+    reason: `${past}; ${newUse}, and the replaced key ${oldUse} (requireUnusedFor ${formatDuration(rules.requireUnusedFor)}): deactivate it`,
+  };
 }
 
 export function assessKeys(input: KeyAssessmentInput): KeyAssessment {
@@ -270,43 +372,7 @@ export function assessKeys(input: KeyAssessmentInput): KeyAssessment {
   if (previous && record.previous) {
     const since = secondsBetween(record.previous.at, now);
     if (previous.status === 'Active' && since >= rules.overlap) {
-      // Never used: unused since it was created (not "forever": a key handed over an hour ago
-      // has been unused for an hour, and the vendor may be about to start).
-      const idle =
-        previous.lastUsed === undefined ? undefined : secondsBetween(previous.lastUsed ?? previous.created, now);
-      if (idle === undefined && !rules.force) {
-        // Not guessed either way: deactivating a key in use cuts the vendor off, keeping an
-        // unused one leaves a second way in. The command reads last use and plans again.
-        findings.push({
-          kind: 'key-retire',
-          keyId: previous.id,
-          action: 'none',
-          severity: 'medium',
-          security: true,
-          needsLastUsed: true,
-          reason: `the replaced access key ${maskKeyId(previous.id)} is past its overlap of ${formatDuration(rules.overlap)} and is deactivated only if unused for ${formatDuration(rules.requireUnusedFor)}, but its last use was not read: nothing is decided until GetAccessKeyLastUsed answers (rotate reads it and plans again)`,
-        });
-      } else if (idle !== undefined && idle < rules.requireUnusedFor && !rules.force) {
-        findings.push({
-          kind: 'key-in-use',
-          keyId: previous.id,
-          action: 'none',
-          severity: 'medium',
-          security: true,
-          reason: `the replaced access key ${maskKeyId(previous.id)} was used ${formatDuration(idle)} ago, after its overlap of ${formatDuration(rules.overlap)} ended: it stays active until unused for ${formatDuration(rules.requireUnusedFor)}; make sure the vendor uses the new key (or set force: true)`,
-        });
-      } else {
-        findings.push({
-          kind: 'key-retire',
-          keyId: previous.id,
-          action: 'deactivate',
-          severity: 'medium',
-          security: true,
-          reason: rules.force
-            ? `the replaced access key ${maskKeyId(previous.id)} is past its overlap of ${formatDuration(rules.overlap)}: deactivate it (force: true, whatever its last use)`
-            : `the replaced access key ${maskKeyId(previous.id)} is past its overlap of ${formatDuration(rules.overlap)} and ${previous.lastUsed === null ? 'was never used' : `was last used ${formatDuration(idle ?? 0)} ago`} (requireUnusedFor ${formatDuration(rules.requireUnusedFor)}): deactivate it`,
-        });
-      }
+      findings.push(retirement(previous, current, record, since, input));
     } else if (previous.status === 'Inactive' && since >= rules.overlap + rules.deleteAfter) {
       findings.push({
         kind: 'key-delete',
@@ -382,5 +448,5 @@ export function assessKeys(input: KeyAssessmentInput): KeyAssessment {
 
 /** The keys of an assessment whose decision waits for their last use. */
 export function lastUseNeeded(assessment: KeyAssessment): string[] {
-  return assessment.findings.filter((f) => f.needsLastUsed === true && f.keyId !== undefined).map((f) => f.keyId as string);
+  return [...new Set(assessment.findings.flatMap((f) => (f.needsLastUsed === true ? (f.lastUseOf ?? (f.keyId !== undefined ? [f.keyId] : [])) : [])))];
 }

@@ -34,11 +34,14 @@ export function liveKeyId(inv: AccountInventory, user: string, keyId: string): s
   return hits.length === 1 ? hits[0]!.id : undefined;
 }
 
-function request(account: string, after: unknown): LastUseRequest | undefined {
-  if (typeof after !== 'object' || after === null) return undefined;
-  const a = after as { needsLastUsed?: unknown; keyId?: unknown; user?: unknown };
-  if (a.needsLastUsed !== true || typeof a.keyId !== 'string' || typeof a.user !== 'string') return undefined;
-  return { account, user: a.user, keyId: a.keyId };
+/** A change waiting for last use names its key, or (`lastUseOf`) every key its decision reads. */
+function requests(account: string, after: unknown): LastUseRequest[] {
+  if (typeof after !== 'object' || after === null) return [];
+  const a = after as { needsLastUsed?: unknown; keyId?: unknown; lastUseOf?: unknown; user?: unknown };
+  if (a.needsLastUsed !== true || typeof a.user !== 'string') return [];
+  const user = a.user;
+  const ids = Array.isArray(a.lastUseOf) ? a.lastUseOf.filter((k): k is string => typeof k === 'string') : typeof a.keyId === 'string' ? [a.keyId] : [];
+  return ids.map((keyId) => ({ account, user, keyId }));
 }
 
 /** The keys whose last use a decision of the plan waits for, by account, in a stable order. */
@@ -48,10 +51,11 @@ export function keysNeedingLastUsed(plan: Plan | readonly AccountPlan[]): LastUs
   const out: LastUseRequest[] = [];
   for (const a of accounts) {
     for (const c of a.changes) {
-      const r = request(a.account, c.after);
-      if (r === undefined || seen.has(`${r.account}/${r.keyId}`)) continue;
-      seen.add(`${r.account}/${r.keyId}`);
-      out.push(r);
+      for (const r of requests(a.account, c.after)) {
+        if (seen.has(`${r.account}/${r.keyId}`)) continue;
+        seen.add(`${r.account}/${r.keyId}`);
+        out.push(r);
+      }
     }
   }
   return out.sort((x, y) => x.account.localeCompare(y.account) || x.user.localeCompare(y.user) || x.keyId.localeCompare(y.keyId));

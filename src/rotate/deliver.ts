@@ -219,7 +219,8 @@ async function finish(
     );
   }
   await env.guard('record');
-  const now = input.now.toISOString();
+  // The delivery time, read after the last sink: never earlier than this run's now.
+  const now = new Date(Math.max(input.now.getTime(), input.clockNow?.().getTime() ?? 0)).toISOString();
   const previous = replaces !== undefined ? { id: replaces, at: now } : env.record.previous;
   const recordTags = keyRecordTags({ current: { id: key.id, at: now }, ...(previous ? { previous } : {}) });
   await iamCall(input, env, 'iam:TagUser', () => iam.send(new TagUserCommand({ UserName: user, Tags: Object.entries(recordTags).map(([Key, Value]) => ({ Key, Value })) })));

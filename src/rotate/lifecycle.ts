@@ -187,7 +187,7 @@ export function planUserRotation(input: LifecycleInput): LifecyclePlan {
   for (const f of byKind('key-retire')) {
     if (f.keyId === undefined) continue;
     if (f.needsLastUsed === true) {
-      needsLastUsed.push(f.keyId);
+      needsLastUsed.push(...(f.lastUseOf ?? [f.keyId]));
     } else if (f.action === 'deactivate') {
       steps.push({ kind: 'deactivate', keyId: f.keyId, why: 'retire', reason: f.reason });
     }

@@ -35,6 +35,13 @@ export interface RotateAccountInput {
   region: string;
   /** The tool's now (IAM_CONNECTIONS_NOW in tests): every age is measured from it. */
   now: Date;
+  /**
+   * The tool's clock as it runs on (src/clock.ts `now`). The record's delivery time is read from
+   * it when the record is written, after verification and every sink, so the new key's own
+   * verification call is never taken for the vendor's first use (src/plan/keys.ts
+   * switchEvidence). Absent: `now`, which is earlier still (tests that fix the instant).
+   */
+  clockNow?: () => Date;
   /** Names this run in the lock tag. */
   runId: string;
   /** Called with the secret access key the moment it exists (`core.setSecret`). */

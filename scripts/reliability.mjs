@@ -13,7 +13,8 @@ import { spawn } from 'node:child_process';
 
 const FIGURES = /^\s*(faults injected .*|seed \d+: .*|rotate seed \d+: .*|(apply|rotate) write steps .*|(apply|rotate) killed after .*|rotation calls \(\d+\).*|sink call #\d+ .*|two (apply|rotate) runs: .*|lock race .*|secret hygiene: .*|hostile: .*|least privilege: .*)$/;
 
-const child = spawn('npx', ['jest', '--runInBand', '--verbose', '__tests__/reliability'], {
+// Two workers, as npm test: the suites are independent (each starts its own moto_server).
+const child = spawn('npx', ['jest', '--maxWorkers=2', '--verbose', '__tests__/reliability'], {
   env: { ...process.env, RELIABILITY_LONG: '1', NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --experimental-vm-modules`.trim() },
   stdio: ['ignore', 'pipe', 'pipe'],
 });

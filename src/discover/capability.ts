@@ -27,7 +27,13 @@ export interface Capability {
   unknown: string[];
 }
 
-/** Whether an allowed pattern reaches an action above Read/List; unknown actions count as writes. */
+const READ_VERB = /^(get|list|describe|view|search|batchget|batchdescribe|lookup|query|select|scan|read)/;
+
+/**
+ * Whether an allowed pattern reaches an action above Read/List. The action table ranks a few reads
+ * as writes (athena:GetSessionEndpoint, iot:ListSubscriptions): an action named with a read verb
+ * counts as a read. Unknown actions count as writes.
+ */
 function writes(pattern: string): boolean {
   if (pattern === '*' || pattern === '*:*') return true;
   const colon = pattern.indexOf(':');
@@ -36,12 +42,14 @@ function writes(pattern: string): boolean {
   if (hasWildcard(service)) return true;
   if (!hasWildcard(pattern)) {
     const info = lookupAction(pattern);
-    return info === undefined || (info.level !== 'Read' && info.level !== 'List');
+    return !READ_VERB.test(pattern.slice(colon + 1).toLowerCase()) && (info === undefined || (info.level !== 'Read' && info.level !== 'List'));
   }
   const actions = serviceActions(service);
-  if (actions === undefined) return true;
+  if (actions === undefined) return !READ_VERB.test(pattern.slice(colon + 1).toLowerCase());
   const re = globRegExp(pattern);
-  for (const [name, info] of actions) if (re.test(name) && info.level !== 'Read' && info.level !== 'List') return true;
+  for (const [name, info] of actions) {
+    if (re.test(name) && info.level !== 'Read' && info.level !== 'List' && !READ_VERB.test(name.slice(name.indexOf(':') + 1))) return true;
+  }
   return false;
 }
 
@@ -49,6 +57,9 @@ const IAM_WRITES = [...ESCALATION_ACTIONS, 'iam:CreateUser', 'iam:CreateRole', '
 
 export function capability(inv: AccountInventory, attached: readonly AttachedPolicy[], inline: readonly InlinePolicy[]): Capability {
   const docs: unknown[] = [];
+  // AWS's *ReadOnly* managed policies say what they are for; a stray write-ranked action in them
+  // (s3express:CreateSession, which S3 Express reads need) does not make the holder a writer.
+  const writeDocs: unknown[] = [];
   const unknown: string[] = [];
   for (const a of attached) {
     const local = inv.policies.find((p) => p.arn === a.arn);
@@ -56,14 +67,20 @@ export function capability(inv: AccountInventory, attached: readonly AttachedPol
     if (local) docs.push(local.document);
     else if (managed) docs.push(managed.document);
     else unknown.push(a.arn);
+    if (local) writeDocs.push(local.document);
+    else if (managed && !/ReadOnly/.test(managed.name)) writeDocs.push(managed.document);
   }
-  for (const i of inline) docs.push(i.document);
+  for (const i of inline) {
+    docs.push(i.document);
+    writeDocs.push(i.document);
+  }
   const g = grantsOf(docs);
   const admin = g.allow.includes('*') || g.allow.includes('*:*') || allows(g, 'iam:CreateUser') && allows(g, 'ec2:RunInstances') && allows(g, 's3:DeleteBucket');
   const iamWrite = admin || IAM_WRITES.some((a) => allows(g, a));
   const dataRead = [...new Set(docs.flatMap((d) => dataReads(d).map((r) => r.what)))].sort();
   const any = g.allow.length > 0 || g.allowExcept.length > 0;
-  const writesAny = g.allowExcept.length > 0 || g.allow.some(writes);
+  const w = grantsOf(writeDocs);
+  const writesAny = iamWrite || w.allowExcept.length > 0 || w.allow.some(writes);
   return {
     admin,
     iamWrite,

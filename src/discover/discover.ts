@@ -14,17 +14,23 @@ export interface DiscoverResult {
   summary: { doors: number; undeclared: number; byRank: Record<DoorRank, number> };
 }
 
+/** What the manifest declares in the account; resources named under `watch:` count as declared. */
+export function declaredIn(desired: DesiredAccount): DiscoverContext['declared'] {
+  const lower = (xs: readonly { name: string; connection: string }[], type: 'role' | 'user' | 'policy') =>
+    new Map([...desired.watches.filter((w) => w.type === type), ...xs].map((x) => [x.name.toLowerCase(), x.connection]));
+  return {
+    roles: lower(desired.roles, 'role'),
+    users: lower(desired.users, 'user'),
+    policies: lower(desired.policies, 'policy'),
+    buckets: new Map(desired.buckets.map((b) => [b.name, b.connection])),
+  };
+}
+
 export function discoverContext(manifest: Manifest, desired: DesiredAccount, now: Date): DiscoverContext {
-  const lower = <T extends { name: string; connection: string }>(xs: readonly T[]) => new Map(xs.map((x) => [x.name.toLowerCase(), x.connection]));
   return {
     manifestAccountIds: new Set(manifest.accounts.map((a) => a.id)),
     knownAccounts: manifest.defaults.knownAccounts ?? {},
-    declared: {
-      roles: lower(desired.roles),
-      users: lower(desired.users),
-      policies: lower(desired.policies),
-      buckets: new Map(desired.buckets.map((b) => [b.name, b.connection])),
-    },
+    declared: declaredIn(desired),
     now,
   };
 }

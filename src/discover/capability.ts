@@ -97,7 +97,10 @@ export function capabilityWords(c: Capability): string {
   const words: string[] = [];
   if (c.admin) words.push('admin');
   else if (c.iamWrite) words.push('IAM write');
-  if (!c.admin && c.dataRead.length > 0) words.push(`data read (${c.dataRead.join(', ')})`);
+  if (!c.admin && c.dataRead.length > 0) {
+    const more = c.dataRead.length > 3 ? ` and ${c.dataRead.length - 3} more` : '';
+    words.push(`data read (${c.dataRead.slice(0, 3).join(', ')}${more})`);
+  }
   if (c.readOnly) words.push('read-only');
   else if (!c.admin && !c.iamWrite && c.writes) words.push('writes');
   if (words.length === 0) words.push(c.unknown.length > 0 ? 'unknown' : 'nothing');

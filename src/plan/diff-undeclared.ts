@@ -7,6 +7,7 @@ import { capabilityWords } from '../discover/capability.js';
 import { declaredIn } from '../discover/discover.js';
 import { findDoors, type DiscoverContext, type Door } from '../discover/doors.js';
 import type { AccountDiff } from './account-diff.js';
+import type { Draft } from './change-set.js';
 import type { Severity } from './model.js';
 
 /** What the plan needs beyond the account: set by buildPlan unless `defaults.discover: false`. */
@@ -39,15 +40,20 @@ export function diffUndeclared(diff: AccountDiff, opts: UndeclaredOptions): void
   };
   for (const d of findDoors(diff.actual, ctx)) {
     if (d.rank === 'managed' || d.type === 'bucket-policy') continue;
-    const severity: Severity = d.risk;
-    diff.set.add({
+    diff.set.add(doorDraft(d));
+  }
+}
+
+/** A door as report-only drift: the plan's `undeclared` change, and discover's SARIF result. */
+export function doorDraft(d: Door): Draft {
+  const severity: Severity = d.risk;
+  return {
       resource: { type: d.type, name: d.name, arn: d.arn },
       kind: 'undeclared',
       action: 'none',
       severity,
       security: true,
-      reason: `${d.type} ${d.name} is a third-party door the manifest does not declare: ${doorSummary(d)}. ${d.reasons.length > 0 ? `Ranked ${d.risk}: ${d.reasons.join('; ')}. ` : ''}Run \`iam-connections import --principal ${d.type}/${d.name} --account ${d.account}\` to declare it, or remove it if nobody needs it; set defaults.discover: false to stop reporting undeclared doors`,
+      reason: `${d.type} ${d.name} is a third-party door the manifest does not declare: ${doorSummary(d)}. ${d.reasons.length > 0 ? `Ranked ${d.risk}: ${d.reasons.join('; ')}. ` : ''}${d.type === 'policy' ? 'Declare it under a connection' : `Run \`iam-connections import --principal ${d.type}/${d.name} --account ${d.account}\``} to declare it, or remove it if nobody needs it; set defaults.discover: false to stop reporting undeclared doors`,
       after: { vendors: d.vendors, ...(d.externalId !== undefined ? { externalId: d.externalId } : {}) },
-    });
-  }
+  };
 }

@@ -76,7 +76,8 @@ function worst(a: Exclude<DoorRank, 'managed'>, b: Exclude<DoorRank, 'managed'>)
 function partyLabel(p: OutsideParty): string {
   if (p.kind === 'anyone') return 'anyone (Principal "*")';
   if (p.kind !== 'account') return `${p.kind.toUpperCase()} provider ${p.principal}`;
-  return p.vendor ? `${p.vendor.name} (${p.principal})` : `unknown account ${p.principal}`;
+  const root = p.principal === p.accountId || p.principal.endsWith(':root');
+  return p.vendor ? `${p.vendor.name} (${p.principal})` : `unknown account ${p.accountId ?? p.principal}${root ? '' : ` (${p.principal})`}`;
 }
 
 class Ranker {

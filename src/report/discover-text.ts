@@ -26,7 +26,7 @@ export function doorLines(d: Door): string[] {
   if (d.can) lines.push(`can do: ${capabilityWords(d.can)}`);
   for (const k of d.keys ?? []) {
     const u = k.lastUsed === null ? 'never used' : `last used ${k.lastUsed.date.slice(0, 10)}${k.lastUsed.service ? ` by ${k.lastUsed.service}` : ''}${k.lastUsed.region ? ` in ${k.lastUsed.region}` : ''}`;
-    lines.push(`key ${k.id ?? `#${k.slot ?? '?'}`}: ${k.ageDays !== undefined ? `${k.ageDays} days old` : 'age unknown'}, ${u}`);
+    lines.push(`key ${k.id ?? `#${k.slot ?? '?'}`}: ${k.ageDays !== undefined ? `${k.ageDays} day${k.ageDays === 1 ? '' : 's'} old` : 'age unknown'}, ${u}`);
   }
   const u = used(d);
   if (u !== undefined && d.type === 'role') lines.push(u);

@@ -19,6 +19,7 @@ import { type CliIo, type CommandContext, str } from './context.js';
 export type { CliIo } from './context.js';
 import { ALL_OPTIONS, COMMANDS, commandHelp, findCommand, globalHelp } from './commands.js';
 import { cliDiscover } from './discover.js';
+import { cliImport } from './import.js';
 import { cliPermissions } from './permissions.js';
 import { cliPlan } from './plan.js';
 import { cliWrite } from './write.js';
@@ -124,6 +125,8 @@ export async function runCli(argv: string[], io: CliIo = defaultIo): Promise<num
       return cliPermissions(ctx, values);
     case 'discover':
       return cliDiscover(ctx, values);
+    case 'import':
+      return cliImport(ctx, values);
   }
   return unknownCommand(io, first);
 }

@@ -105,11 +105,12 @@ export function importUser(door: Door, user: UserState, conn: string, account: s
   const value = {
     accounts: [account],
     adopt: true,
-    user: { name: user.name, path: user.path, ...policyRefs(conn, user, files), accessKey: { rotateAfter: '90d', overlap: '7d', deleteAfter: '7d' } },
+    user: { name: user.name, path: user.path, ...policyRefs(conn, user, files), accessKey: { rotateAfter: '90d', overlap: '7d', deleteAfter: '7d', deliver: [{ secretsManager: { secretId: `integrations/${conn}` } }] } },
   };
   const comment = [
     ` Imported by iam-connections import on ${asOf.slice(0, 10)} from user ${user.arn}`,
-    ' Its keys were made by hand: rotate replaces them with recorded keys (the defaults below); add deliver: sinks first',
+    ' Its keys were made by hand: rotate replaces them with recorded keys (the rotation defaults below) and',
+    ` delivers the new key to Secrets Manager integrations/${conn}: change deliver: to where the vendor reads it`,
     ` Path and policies as read from IAM; discover ranked it ${door.risk}${door.reasons.length > 0 ? `: ${door.reasons.join('; ')}` : ''}`,
   ];
   return { ok: true, entry: { connection: conn, value, comment, files, env: [] } };

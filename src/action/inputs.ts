@@ -2,7 +2,7 @@
  * The action's inputs (DESIGN.md section 3), read and checked in one place so a typo in a
  * workflow fails with the input's name and the values it accepts.
  */
-export const COMMANDS = ['validate', 'plan', 'apply', 'rotate'] as const;
+export const COMMANDS = ['validate', 'plan', 'apply', 'rotate', 'discover'] as const;
 export type Command = (typeof COMMANDS)[number];
 
 export interface Inputs {

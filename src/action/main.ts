@@ -6,6 +6,7 @@ import * as core from '@actions/core';
 import { checkClockEnv, now } from '../clock.js';
 import { parseInputs } from './inputs.js';
 import { actionApply } from './apply.js';
+import { actionDiscover } from './discover.js';
 import { actionPlan } from './plan.js';
 import { actionRotate } from './rotate.js';
 import { actionValidate } from './validate.js';
@@ -61,6 +62,8 @@ export async function runAction(env: NodeJS.ProcessEnv = process.env): Promise<n
         return await actionApply(inputs, env);
       case 'rotate':
         return await actionRotate(inputs, env);
+      case 'discover':
+        return await actionDiscover(inputs, env);
     }
   } catch (err) {
     // Anything unexpected: one clear line, the stack only in debug logs (never a secret either way).

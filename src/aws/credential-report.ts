@@ -11,7 +11,7 @@
  * the permission to grant, and the plan turns it into an `unresolved` note.
  */
 import { GenerateCredentialReportCommand, GetCredentialReportCommand, type IAMClient } from '@aws-sdk/client-iam';
-import type { AccountInventory, UserState } from './inventory-model.js';
+import type { AccountInventory, ReportedKey, UserState } from './inventory-model.js';
 export { CREDENTIAL_REPORT_PERMISSIONS } from './inventory-model.js';
 import { classifyAwsError, errorCode, errorSummary, realClock, RetriesExhaustedError, withRetry, type RetryOptions } from './retry.js';
 
@@ -23,6 +23,7 @@ export interface CredentialReportRow {
   /** Absent when the report says `not_supported` or `N/A`. */
   passwordEnabled?: boolean;
   mfaActive?: boolean;
+  keys?: ReportedKey[];
 }
 
 export type CredentialReportRead =
@@ -77,6 +78,27 @@ function isoOrUndefined(v: string | undefined): string | undefined {
   return new Date(v).toISOString();
 }
 
+function reportedKeys(get: (name: string) => string | undefined): ReportedKey[] {
+  const out: ReportedKey[] = [];
+  for (const slot of [1, 2] as const) {
+    const active = flag(get(`access_key_${slot}_active`));
+    const lastRotated = isoOrUndefined(get(`access_key_${slot}_last_rotated`));
+    if (active === undefined || (!active && lastRotated === undefined)) continue;
+    const k: ReportedKey = { slot, active };
+    if (lastRotated !== undefined) k.lastRotated = lastRotated;
+    const used = isoOrUndefined(get(`access_key_${slot}_last_used_date`));
+    if (used !== undefined) {
+      k.lastUsed = { date: used };
+      const region = get(`access_key_${slot}_last_used_region`);
+      const service = get(`access_key_${slot}_last_used_service`);
+      if (region !== undefined && region !== 'N/A' && region !== '') k.lastUsed.region = region;
+      if (service !== undefined && service !== 'N/A' && service !== '') k.lastUsed.service = service;
+    }
+    out.push(k);
+  }
+  return out;
+}
+
 /** The report's rows for IAM users (the `<root_account>` row is left out). */
 export function parseCredentialReport(csv: string): CredentialReportRow[] {
   const [header, ...rows] = csvRecords(csv);
@@ -100,6 +122,8 @@ export function parseCredentialReport(csv: string): CredentialReportRow[] {
     if (password !== undefined) r.passwordEnabled = password;
     const mfa = flag(get(row, 'mfa_active'));
     if (mfa !== undefined) r.mfaActive = mfa;
+    const keys = reportedKeys((name) => get(row, name));
+    if (keys.length > 0) r.keys = keys;
     out.push(r);
   }
   return out;
@@ -198,6 +222,7 @@ export function withCredentialReport(inv: AccountInventory, read: CredentialRepo
     if (row.created !== undefined && u.created !== '' && seconds(row.created) !== seconds(u.created)) return u;
     const next: UserState = { ...u, hasLoginProfile: row.passwordEnabled, loginProfileAsOf: read.generatedAt };
     if (row.mfaActive !== undefined) next.mfaActive = row.mfaActive;
+    if (row.keys !== undefined) next.reportedKeys = row.keys;
     return next;
   });
   return { ...inv, users, credentialReport: { generatedAt: read.generatedAt } };

@@ -55,6 +55,8 @@ export interface GaadRole {
   /** Not in GAAD; present when a snapshot or GetRole supplied it. */
   Description?: string;
   MaxSessionDuration?: number;
+  /** GAAD carries it: when and where the role was last assumed. */
+  RoleLastUsed?: { LastUsedDate?: GaadDate; Region?: string };
 }
 export interface GaadPolicyVersion {
   Document?: unknown;
@@ -160,6 +162,10 @@ export function mapRole(r: GaadRole, where: string): RoleState {
   if (r.Description !== undefined) state.description = r.Description;
   if (r.MaxSessionDuration !== undefined) state.maxSessionDuration = r.MaxSessionDuration;
   if (r.PermissionsBoundary?.PermissionsBoundaryArn) state.permissionsBoundary = r.PermissionsBoundary.PermissionsBoundaryArn;
+  if (r.RoleLastUsed?.LastUsedDate !== undefined) {
+    state.lastUsed = { date: isoDate(r.RoleLastUsed.LastUsedDate) };
+    if (r.RoleLastUsed.Region) state.lastUsed.region = r.RoleLastUsed.Region;
+  }
   return state;
 }
 

@@ -46,6 +46,19 @@ export interface UserState {
    * IAM reuses a report for up to 4 hours, so the answer can be that old.
    */
   loginProfileAsOf?: string;
+  /**
+   * The credential report's two key slots (no key IDs): whether each is active, when it was last
+   * rotated and last used. Read for every user at no extra call, for discover's integration users.
+   */
+  reportedKeys?: ReportedKey[];
+}
+
+export interface ReportedKey {
+  slot: 1 | 2;
+  active: boolean;
+  /** ISO-8601: the key's creation (IAM's "last rotated"). */
+  lastRotated?: string;
+  lastUsed?: { date: string; region?: string; service?: string };
 }
 
 export interface RoleState {
@@ -65,6 +78,8 @@ export interface RoleState {
   attached: AttachedPolicy[];
   inline: InlinePolicy[];
   permissionsBoundary?: string;
+  /** GAAD's RoleLastUsed; absent when IAM has no record (never used, or not in the tracking window). */
+  lastUsed?: { date: string; region?: string };
 }
 
 export interface ManagedPolicyState {

@@ -28,6 +28,11 @@ const O = {
   repository: { name: 'repository', arg: 'OWNER/NAME', help: 'the repository whose workflows run the action (default: GITHUB_REPOSITORY)' },
   branch: { name: 'branch', arg: 'NAME', help: 'default branch admitted by the trusts (default: main)' },
   environment: { name: 'environment', arg: 'NAME', help: 'admit only jobs in this protected environment to the writer role' },
+  outDoors: { name: 'out', arg: 'FILE', help: 'also write the doors as JSON to FILE' },
+  sarif: { name: 'sarif', arg: 'FILE', help: 'also write the undeclared doors as SARIF 2.1.0 to FILE (code scanning)' },
+  principal: { name: 'principal', arg: 'TYPE/NAME', help: 'the door(s) to import: role/NAME or user/NAME, comma-separated' },
+  allUndeclared: { name: 'all-undeclared', help: 'import every role and user door the manifest does not declare' },
+  account: { name: 'account', arg: 'NAME', help: 'only this account of the manifest' },
   oidcProvider: { name: 'oidc-provider', arg: 'ARN', help: 'the GitHub OIDC provider (default: token.actions.githubusercontent.com in each account)' },
 } satisfies Record<string, OptionSpec>;
 
@@ -77,6 +82,24 @@ export const COMMANDS: CommandSpec[] = [
     options: [O.manifest, O.root, O.format, O.accounts, O.yes, O.dryRun, O.asOfWrite, O.region, O.noColor, O.help],
     example: 'iam-connections rotate -m connections.yaml --dry-run',
     exit: ['every key is where its rotation says (or nothing was due, or a dry run)', 'invalid manifest, a key step failed, or not confirmed'],
+  },
+  {
+    name: 'discover',
+    summary: 'list every third-party door in the accounts, declared in the manifest or not',
+    about:
+      "Reads what plan reads (same roles, no other IAM call) and lists, per account, the roles trusting\na party outside the manifest's accounts (another account, anyone, a non-GitHub identity provider),\nintegration users (active keys, no console password), and policies naming other accounts: with the\nvendor's name when known, the external ID, what each can do and when it was last used, ranked\ncritical, high, medium, low, or managed when the manifest declares it. Never writes.",
+    options: [O.manifest, O.root, O.format, O.state, O.accounts, O.asOf, O.outDoors, O.sarif, O.region, O.noColor, O.help],
+    example: 'iam-connections discover -m connections.yaml --format markdown',
+    exit: ['the doors were listed', 'invalid manifest, or an account could not be read'],
+  },
+  {
+    name: 'import',
+    summary: 'write manifest entries (adopt: true) for third-party doors found by discover',
+    about:
+      'Reads as discover does, then adds a connection per chosen door to the manifest, keeping its\ncomments and order: the live path, policies (inline ones as files under policies/), the trust\nwith the external ID read from an environment variable (never the live value), and comments\nsaying where each value came from. Writes local files only; the result is validated first.',
+    options: [O.manifest, O.root, O.state, O.principal, O.allUndeclared, O.account, O.asOf, O.region, O.help],
+    example: 'iam-connections import -m connections.yaml --principal role/DatadogIntegrationRole --account prod',
+    exit: ['the entries were written (or nothing to import)', 'invalid manifest or choice, an account could not be read, or the result does not validate'],
   },
   {
     name: 'permissions',

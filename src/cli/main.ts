@@ -18,6 +18,8 @@ import { type CliIo, type CommandContext, str } from './context.js';
 
 export type { CliIo } from './context.js';
 import { ALL_OPTIONS, COMMANDS, commandHelp, findCommand, globalHelp } from './commands.js';
+import { cliDiscover } from './discover.js';
+import { cliImport } from './import.js';
 import { cliPermissions } from './permissions.js';
 import { cliPlan } from './plan.js';
 import { cliWrite } from './write.js';
@@ -121,6 +123,10 @@ export async function runCli(argv: string[], io: CliIo = defaultIo): Promise<num
       return cliWrite(spec.name, ctx, values);
     case 'permissions':
       return cliPermissions(ctx, values);
+    case 'discover':
+      return cliDiscover(ctx, values);
+    case 'import':
+      return cliImport(ctx, values);
   }
   return unknownCommand(io, first);
 }

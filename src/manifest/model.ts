@@ -158,7 +158,16 @@ export interface Manifest {
   file: string;
   /** The manifest's text, for locating findings. */
   text: string;
-  defaults: { path: string; tags: Record<string, string>; keys: KeyRules; region?: string };
+  defaults: {
+    path: string;
+    tags: Record<string, string>;
+    keys: KeyRules;
+    region?: string;
+    /** `defaults.knownAccounts`: the manifest's own names for account IDs. */
+    knownAccounts?: Record<string, string>;
+    /** `defaults.discover`: false turns off the plan's undeclared-door drift. */
+    discover?: boolean;
+  };
   accounts: AccountSpec[];
   connections: ConnectionSpec[];
   organization?: OrganizationSpec;

@@ -71,6 +71,8 @@ class Normalizer {
       tags: { ...(d?.tags ?? {}) },
       keys: keyRules(DEFAULT_KEY_RULES, d?.keys),
       ...(d?.region !== undefined ? { region: d.region } : {}),
+      ...(d?.knownAccounts !== undefined ? { knownAccounts: { ...d.knownAccounts } } : {}),
+      ...(d?.discover !== undefined ? { discover: d.discover } : {}),
     };
     const accounts = accountSpecs(this.doc, this.src);
     const connections = Object.entries(this.doc.connections).map(([name, c]) => this.connection(name, c, defaults));

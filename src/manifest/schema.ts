@@ -311,6 +311,15 @@ export const defaults = z.strictObject({
   tags: tags.optional(),
   keys: keySettings.optional(),
   region: text('region').optional(),
+  /**
+   * Names for AWS account IDs that the public vendor catalogue lacks (or names differently), used by
+   * discover and the plan's undeclared doors: `{ "123456789012": "Acme SIEM" }`. Quote the IDs.
+   */
+  knownAccounts: z
+    .record(z.string().regex(/^\d{12}$/, 'knownAccounts keys are 12-digit AWS account IDs, quoted'), text('vendor name'))
+    .optional(),
+  /** false: plan does not report undeclared third-party doors (drift kind `undeclared`). Default true. */
+  discover: z.boolean().optional(),
 });
 
 export const manifest = z.strictObject({

@@ -14,6 +14,7 @@ import { diffBucket } from './diff-bucket.js';
 import { diffExtras } from './diff-extras.js';
 import { diffPolicy } from './diff-policy.js';
 import { diffRole } from './diff-role.js';
+import { diffUndeclared } from './diff-undeclared.js';
 import { diffUser } from './diff-user.js';
 import type { Change } from './model.js';
 import { compareChanges } from './model.js';
@@ -40,6 +41,7 @@ export class AccountDiff {
   run(): Change[] {
     for (const conn of [...this.desired.connections].sort((a, b) => a.name.localeCompare(b.name))) this.connection(conn);
     diffExtras(this);
+    if (this.opts.undeclared) diffUndeclared(this, this.opts.undeclared);
     this.credentialReportGap();
     return [...this.set.changes].sort(compareChanges);
   }

@@ -11,6 +11,7 @@
 import type { AccountInventory } from '../aws/inventory-model.js';
 import type { Manifest } from '../manifest/model.js';
 import { AccountDiff } from './account-diff.js';
+import type { UndeclaredOptions } from './diff-undeclared.js';
 import type { DesiredAccount } from './desired.js';
 import { desiredState, externalIdPlaceholder, externalIdsIn } from './desired.js';
 import { keepLegacyNames } from './legacy-names.js';
@@ -21,6 +22,8 @@ import { watchReport } from './watch.js';
 export interface PlanOptions {
   /** Delete managed resources that left the manifest. */
   prune: boolean;
+  /** Report third-party doors the manifest does not declare (absent: not reported). */
+  undeclared?: UndeclaredOptions;
 }
 
 export function planAccount(desired: DesiredAccount, actual: AccountInventory, now: Date, opts: PlanOptions): AccountPlan {
@@ -106,6 +109,10 @@ export interface BuildPlanInput {
 
 export function buildPlan(input: BuildPlanInput): Plan {
   const secrets = new Map<string, string>();
+  const undeclared: UndeclaredOptions | undefined =
+    input.manifest.defaults.discover === false
+      ? undefined
+      : { manifestAccountIds: new Set(input.manifest.accounts.map((a) => a.id)), knownAccounts: input.manifest.defaults.knownAccounts ?? {} };
   const accounts = input.inventories.map((inv) => {
     const desired = desiredState(input.manifest, inv.account, input.env);
     for (const r of desired.roles) {
@@ -114,7 +121,7 @@ export function buildPlan(input: BuildPlanInput): Plan {
         if (!secrets.has(v) && v !== r.externalId?.placeholder) secrets.set(v, externalIdPlaceholder({ literal: v, at: 'the trust document' }));
       }
     }
-    return planAccount(desired, inv, input.now, { prune: input.prune });
+    return planAccount(desired, inv, input.now, { prune: input.prune, ...(undeclared ? { undeclared } : {}) });
   });
   // Values only the account holds (another vendor's ID, an old one) are not the manifest's, but
   // they are secrets all the same.

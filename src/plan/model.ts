@@ -63,6 +63,8 @@ export type ChangeKind =
   | 'adopt'
   /** A temporary connection past `expires + deleteAfter`. */
   | 'expired'
+  /** A third-party door (role, integration user, policy) the manifest does not declare: report only. */
+  | 'undeclared'
   /** Input the plan could not resolve (an unset environment variable, the wrong account). */
   | 'unresolved'
   | 'key-missing'

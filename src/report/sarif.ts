@@ -63,6 +63,7 @@ const DRIFT_KINDS: Record<ChangeKind, { title: string; help: string }> = {
   'tag-budget': { title: 'No room for the tags iam-connections writes', help: 'IAM allows 50 tags per user or role; the live tags, the declared ones and the rotation lock and key record would exceed it, so a rotation would fail after delivering the key. The connection is withheld in that account until tags are removed.' },
   adopt: { title: 'Untagged resource taken over', help: 'The connection sets adopt: true: apply tags the existing resource as managed and reconciles it.' },
   expired: { title: 'Temporary connection past its end', help: 'The connection is past expires plus deleteAfter: apply deletes its user, keys and policies; remove it from the manifest.' },
+  undeclared: { title: 'Third-party door the manifest does not declare', help: 'A role trusting another account, anyone or a non-GitHub identity provider, an integration user with access keys and no console password, or a policy naming another account, made outside the manifest: never changed. Declare it with iam-connections import, or remove it if nobody needs it.' },
   unresolved: { title: 'Input the plan could not resolve', help: 'An environment variable is unset or an account could not be reached: the affected changes are withheld until it is fixed.' },
   'key-missing': { title: 'Declared access key is missing', help: 'The user has no recorded access key: rotate creates and delivers one.' },
   'key-due': { title: 'Access key due for rotation', help: 'The key is older than rotateAfter: rotate replaces it in stages.' },
@@ -99,7 +100,7 @@ function ruleName(id: string): string {
 
 function tagsOf(id: string): string[] {
   const tags = ['iam'];
-  if (/^(trust|policy|vendor|drift\/(unexpected|conflict|key-))/.test(id)) tags.push('security');
+  if (/^(trust|policy|vendor|drift\/(unexpected|undeclared|conflict|key-))/.test(id)) tags.push('security');
   return tags;
 }
 

@@ -170,7 +170,8 @@ const baseEnv = (endpoint) => ({
 });
 
 function actionEnv(endpoint, dir, inputs) {
-  const env = { ...baseEnv(endpoint), GITHUB_WORKSPACE: dir, GITHUB_OUTPUT: join(dir, 'gh-output'), GITHUB_STEP_SUMMARY: join(dir, 'gh-summary') };
+  // GITHUB_ACTIONS=true: without arguments, the bundle is the action only on a runner (else the CLI's usage, exit 2).
+  const env = { ...baseEnv(endpoint), GITHUB_ACTIONS: 'true', GITHUB_WORKSPACE: dir, GITHUB_OUTPUT: join(dir, 'gh-output'), GITHUB_STEP_SUMMARY: join(dir, 'gh-summary') };
   writeFileSync(env.GITHUB_OUTPUT, '');
   writeFileSync(env.GITHUB_STEP_SUMMARY, '');
   for (const [k, v] of Object.entries(inputs)) env[`INPUT_${k.toUpperCase()}`] = v;
@@ -254,13 +255,12 @@ async function coldStart(endpoint, proxy) {
   for (let i = 0; i < COLD_RUNS; i++) {
     const ours = join(work, `cold-ours-${i}`);
     mkdirSync(ours, { recursive: true });
-    const oursEnv = { ...actionEnv(endpoint, ours, { command: 'validate', manifest: 'examples/connections.yaml' }), GITHUB_ACTIONS: 'true', GITHUB_WORKSPACE: process.cwd(), CLOUDYN_EXTERNAL_ID: 'bench-external-id' };
+    const oursEnv = { ...actionEnv(endpoint, ours, { command: 'validate', manifest: 'examples/connections.yaml' }), GITHUB_WORKSPACE: process.cwd(), CLOUDYN_EXTERNAL_ID: 'bench-external-id' };
     runs.ours.push(await runTool([], { cwd: process.cwd(), env: oursEnv, timeFile: join(ours, 'time') }));
     const theirs = join(work, `cold-cac-${i}`);
     mkdirSync(theirs, { recursive: true });
     const cacEnv = {
       ...actionEnv(endpoint, theirs, { 'aws-access-key-id': 'AKIABENCHBENCHBENCH0', 'aws-secret-access-key': 'bench-secret-not-real', 'aws-region': 'us-east-1' }),
-      GITHUB_ACTIONS: 'true',
       GITHUB_ENV: join(theirs, 'gh-env'),
       GITHUB_PATH: join(theirs, 'gh-path'),
     };

@@ -318,11 +318,13 @@ try {
         // Without accessKey: apply measures the executor; first keys go through the rotation path,
         // benched below (its per-user lock waits 2 s, one user after another: see the report).
         writeManifest(dir, n, ACCOUNTS, 5, { keys: false });
+        // apply and rotate run as the CLI (`--yes`, the standard credential chain): the action
+        // takes AWS credentials from GitHub's OIDC only, which the bench does not stand in for.
         const shape = manifestShape(n, ACCOUNTS);
         const apply = await awsCase(
           `apply ${n}`,
           proxy,
-          () => runTool([], { cwd: dir, env: actionEnv(proxy.endpoint, dir, { command: 'apply', manifest: 'connections.yaml' }) }),
+          () => runTool(['apply', '-m', 'connections.yaml', '--yes'], { cwd: dir, env: baseEnv(proxy.endpoint) }),
           (calls) => ({
             seconds: lowerBound(shape.map((a) => (calls.perAccount[a.id]?.iamWrites ?? 0) + 1 + REPORT_CALLS), IAM_RPS),
             formula: results.formulas.apply,
@@ -347,7 +349,7 @@ try {
         const setup = await awsCase(
           `apply ${ROTATE_KEYS} users (rotate setup)`,
           proxy,
-          () => runTool([], { cwd: dir, env: actionEnv(proxy.endpoint, dir, { command: 'apply', manifest: 'connections.yaml' }) }),
+          () => runTool(['apply', '-m', 'connections.yaml', '--yes'], { cwd: dir, env: baseEnv(proxy.endpoint) }),
           (calls) => ({ seconds: lowerBound(shape.map((a) => (calls.perAccount[a.id]?.iamWrites ?? 0) + 1 + REPORT_CALLS), IAM_RPS), formula: results.formulas.apply }),
         );
         // Far enough ahead that every key is due: one new key each, created, delivered, verified, recorded.
@@ -356,7 +358,7 @@ try {
         const rotate = await awsCase(
           `rotate ${ROTATE_KEYS} keys`,
           proxy,
-          () => runTool([], { cwd: dir, env: { ...actionEnv(proxy.endpoint, dir, { command: 'rotate', manifest: 'connections.yaml' }), IAM_CONNECTIONS_NOW: now } }),
+          () => runTool(['rotate', '-m', 'connections.yaml', '--yes'], { cwd: dir, env: { ...baseEnv(proxy.endpoint), IAM_CONNECTIONS_NOW: now } }),
           (calls) => ({
             seconds: lowerBound(shape.map((a) => (calls.perAccount[a.id]?.iamWrites ?? 0) + gaadPages(a) + a.users + REPORT_CALLS), IAM_RPS),
             formula: results.formulas.rotate,

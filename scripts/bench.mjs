@@ -7,7 +7,10 @@
 //    (scripts/bench/proxy.mjs) that adds LATENCY_MS to every call and lets each AWS account make
 //    at most IAM_RPS IAM calls a second, answering `Throttling` beyond; per case: API calls by
 //    operation, wall seconds, peak RSS, throttled calls, and the rate-limit lower bound;
-//  - the bundle size and the cold start of validate on the example.
+//  - the bundle size and the cold start of validate on the example, side by side with
+//    configure-aws-credentials' bundle (bench/configure-aws-credentials/, pinned, MIT: see its
+//    PINNED file) on its static-key path, which makes one STS call to moto: alternating runs,
+//    COLD_RUNS each, wall and peak RSS of each process, and both bundles' sizes.
 //
 // Options (env): BENCH_DIST (default dist/index.js: bundle elsewhere with
 // `npx ncc build src/index.ts -o /tmp/bench-dist -q` to measure uncommitted changes),
@@ -16,9 +19,11 @@
 // would take over half an hour of setup and rotation; raise it once rotation runs users concurrently),
 // BENCH_WORLDS (default 20: IAM calls a second per account in the simulated world; the issue's
 // table is `BENCH_WORLDS=5,20,50`), BENCH_LATENCY_MS (default 40), BENCH_CLIENT_RPS (sets the
-// tool's IAM_CONNECTIONS_MAX_RPS ceiling; default: unset, the tool's defaults, which find the rate).
+// tool's IAM_CONNECTIONS_MAX_RPS ceiling; default: unset, the tool's defaults, which find the rate),
+// BENCH_PARTS (default all: any of cold,validate,aws; a run without every part writes
+// bench/results-partial.json instead of bench/results.json).
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { manifestShape, writeManifest } from './bench/manifests.mjs';
 import { startBenchProxy } from './bench/proxy.mjs';
@@ -33,6 +38,10 @@ const WORLDS = (process.env.BENCH_WORLDS || process.env.BENCH_IAM_RPS || '20').s
 const LATENCY_MS = Number(process.env.BENCH_LATENCY_MS || 40);
 const CLIENT_RPS = process.env.BENCH_CLIENT_RPS ? Number(process.env.BENCH_CLIENT_RPS) : undefined;
 const ACCOUNTS = 4;
+const COLD_RUNS = 10;
+const PARTS = new Set((process.env.BENCH_PARTS || 'cold,validate,aws').split(','));
+const CAC = resolve('bench/configure-aws-credentials/index.js');
+const TIME = '/usr/bin/time'; // GNU time, for the cold start's peak RSS measured from outside
 const work = resolve('.tmp/bench');
 rmSync(work, { recursive: true, force: true });
 mkdirSync(work, { recursive: true });
@@ -40,6 +49,10 @@ const hook = resolve('scripts/bench/rusage-hook.mjs');
 // Minutes of validate figures are wasted if the AWS part cannot start: check first.
 if (!findMoto()) {
   console.error(MOTO_INSTALL_HINT);
+  process.exit(1);
+}
+if (PARTS.has('cold') && !existsSync(TIME)) {
+  console.error(`${TIME} (GNU time) not found: the cold start measures peak RSS with it (apt-get install time), or leave out the cold part (BENCH_PARTS=validate,aws)`);
   process.exit(1);
 }
 
@@ -67,12 +80,15 @@ function measure(args, cwd, env = {}) {
 // it skips loading them, as it always has.
 const startMoto = () => startMotoServer({ env: { MOTO_IAM_LOAD_MANAGED_POLICIES: 'false' } });
 
-/** Runs the bundle asynchronously (the proxy lives in this process) and measures it. */
-function runTool(args, { cwd, env }) {
+/** Runs the bundle (or `script`) asynchronously (the proxy lives in this process) and measures it. */
+function runTool(args, { cwd, env, script = DIST, timeFile }) {
   return new Promise((res) => {
-    const rusage = join(work, `rusage-run-${Date.now()}.json`);
+    const rusage = join(work, `rusage-run-${process.hrtime.bigint()}.json`);
     const t0 = process.hrtime.bigint();
-    const child = spawn(process.execPath, ['--import', hook, DIST, ...args], {
+    // With timeFile, GNU time measures the process from outside: `--import hook` would itself make
+    // a CommonJS bundle load through the ESM loader and add to its memory.
+    const [cmd, ...cmdArgs] = timeFile ? [TIME, '-f', '%U %S %M', '-o', timeFile, process.execPath, script, ...args] : [process.execPath, '--import', hook, script, ...args];
+    const child = spawn(cmd, cmdArgs, {
       cwd,
       env: { ...env, RUSAGE_FILE: rusage },
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -85,7 +101,10 @@ function runTool(args, { cwd, env }) {
       const wallMs = Number(process.hrtime.bigint() - t0) / 1e6;
       let u = { userMs: 0, systemMs: 0, maxRssKb: 0 };
       try {
-        u = JSON.parse(readFileSync(rusage, 'utf8'));
+        if (timeFile) {
+          const [user, system, rss] = readFileSync(timeFile, 'utf8').trim().split('\n').pop().split(' ').map(Number);
+          u = { userMs: user * 1000, systemMs: system * 1000, maxRssKb: rss };
+        } else u = JSON.parse(readFileSync(rusage, 'utf8'));
       } catch {
         // the process died before its exit hook
       }
@@ -151,7 +170,8 @@ const baseEnv = (endpoint) => ({
 });
 
 function actionEnv(endpoint, dir, inputs) {
-  const env = { ...baseEnv(endpoint), GITHUB_WORKSPACE: dir, GITHUB_OUTPUT: join(dir, 'gh-output'), GITHUB_STEP_SUMMARY: join(dir, 'gh-summary') };
+  // GITHUB_ACTIONS=true: without arguments, the bundle is the action only on a runner (else the CLI's usage, exit 2).
+  const env = { ...baseEnv(endpoint), GITHUB_ACTIONS: 'true', GITHUB_WORKSPACE: dir, GITHUB_OUTPUT: join(dir, 'gh-output'), GITHUB_STEP_SUMMARY: join(dir, 'gh-summary') };
   writeFileSync(env.GITHUB_OUTPUT, '');
   writeFileSync(env.GITHUB_STEP_SUMMARY, '');
   for (const [k, v] of Object.entries(inputs)) env[`INPUT_${k.toUpperCase()}`] = v;
@@ -219,21 +239,77 @@ const results = {
   action: {},
 };
 
-for (const n of SIZES) {
+const bundleBytes = (entry) => {
+  // ncc writes the dynamic imports as chunks beside the entry: the bundle is the whole folder's JavaScript.
+  const dir = resolve(entry, '..');
+  return readdirSync(dir).filter((f) => f.endsWith('.js')).reduce((n, f) => n + statSync(join(dir, f)).size, 0);
+};
+
+/**
+ * Cold start, as a runner starts each step: `validate` on the example in action mode against
+ * configure-aws-credentials with static keys (one STS GetCallerIdentity to moto through the
+ * proxy, no added latency), alternating so both see the same machine load.
+ */
+async function coldStart(endpoint, proxy) {
+  const runs = { ours: [], configureAwsCredentials: [] };
+  for (let i = 0; i < COLD_RUNS; i++) {
+    const ours = join(work, `cold-ours-${i}`);
+    mkdirSync(ours, { recursive: true });
+    const oursEnv = { ...actionEnv(endpoint, ours, { command: 'validate', manifest: 'examples/connections.yaml' }), GITHUB_WORKSPACE: process.cwd(), CLOUDYN_EXTERNAL_ID: 'bench-external-id' };
+    runs.ours.push(await runTool([], { cwd: process.cwd(), env: oursEnv, timeFile: join(ours, 'time') }));
+    const theirs = join(work, `cold-cac-${i}`);
+    mkdirSync(theirs, { recursive: true });
+    const cacEnv = {
+      ...actionEnv(endpoint, theirs, { 'aws-access-key-id': 'AKIABENCHBENCHBENCH0', 'aws-secret-access-key': 'bench-secret-not-real', 'aws-region': 'us-east-1' }),
+      GITHUB_ENV: join(theirs, 'gh-env'),
+      GITHUB_PATH: join(theirs, 'gh-path'),
+    };
+    for (const k of ['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY']) delete cacEnv[k];
+    writeFileSync(cacEnv.GITHUB_ENV, '');
+    writeFileSync(cacEnv.GITHUB_PATH, '');
+    proxy.reset();
+    runs.configureAwsCredentials.push({ ...(await runTool([], { cwd: theirs, env: cacEnv, script: CAC, timeFile: join(theirs, 'time') })), stsCalls: proxy.stats().calls });
+  }
+  const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+  const sum = (rs) => ({
+    exitCodes: [...new Set(rs.map((r) => r.code))],
+    wallMsMedian: median(rs.map((r) => r.wallMs)),
+    cpuMsMedian: median(rs.map((r) => r.cpuMs)),
+    peakRssMbMax: Math.max(...rs.map((r) => r.peakRssMb)),
+    peakRssMbMedian: median(rs.map((r) => r.peakRssMb)),
+  });
+  const ours = sum(runs.ours);
+  const theirs = { ...sum(runs.configureAwsCredentials), callsPerRun: [...new Set(runs.configureAwsCredentials.map((r) => r.stsCalls))] };
+  return {
+    runs: COLD_RUNS,
+    loadAverage: readFileSync('/proc/loadavg', 'utf8').trim(),
+    ours: { command: 'validate examples/connections.yaml (action mode)', bundleBytes: bundleBytes(DIST), ...ours },
+    configureAwsCredentials: { pinned: 'aws-actions/configure-aws-credentials@bcd4089080cf41e4db9dad11fce2a9397e670bbd (v6.2.3 dist/index.js)', path: 'static keys, GetCallerIdentity', bundleBytes: bundleBytes(CAC), ...theirs },
+    wallRatio: ours.wallMsMedian / theirs.wallMsMedian,
+    targets: { wallRatio: 1.25, peakRssMb: 80 },
+  };
+}
+
+for (const n of PARTS.has('validate') ? SIZES : []) {
   const dir = join(work, `validate-${n}`);
   const file = writeManifest(dir, n, ACCOUNTS);
   const m = measure(['validate', '-m', 'connections.yaml'], dir);
   results.validate.push({ connections: n, manifestBytes: statSync(file).size, ...m });
 }
-results.action.bundleBytes = statSync(DIST).size;
-results.action.coldStartValidateExample = measure(['validate', '-m', 'examples/connections.yaml'], process.cwd(), {
-  CLOUDYN_EXTERNAL_ID: 'bench-external-id',
-});
+results.action.bundleBytes = bundleBytes(DIST);
 
 const moto = await startMoto();
 try {
-  results.organization = await benchOrganization({ moto, dist: DIST, env: baseEnv, work });
-  for (const IAM_RPS of WORLDS) {
+  if (PARTS.has('cold')) {
+    const proxy = await startBenchProxy({ upstream: moto.endpoint, latencyMs: 0, iamRps: 1000 });
+    try {
+      results.action.coldStart = await coldStart(proxy.endpoint, proxy);
+    } finally {
+      await proxy.stop();
+    }
+  }
+  if (PARTS.has('aws')) results.organization = await benchOrganization({ moto, dist: DIST, env: baseEnv, work });
+  for (const IAM_RPS of PARTS.has('aws') ? WORLDS : []) {
     const proxy = await startBenchProxy({ upstream: moto.endpoint, latencyMs: LATENCY_MS, iamRps: IAM_RPS });
     try {
       for (const n of SIZES) {
@@ -242,11 +318,13 @@ try {
         // Without accessKey: apply measures the executor; first keys go through the rotation path,
         // benched below (its per-user lock waits 2 s, one user after another: see the report).
         writeManifest(dir, n, ACCOUNTS, 5, { keys: false });
+        // apply and rotate run as the CLI (`--yes`, the standard credential chain): the action
+        // takes AWS credentials from GitHub's OIDC only, which the bench does not stand in for.
         const shape = manifestShape(n, ACCOUNTS);
         const apply = await awsCase(
           `apply ${n}`,
           proxy,
-          () => runTool([], { cwd: dir, env: actionEnv(proxy.endpoint, dir, { command: 'apply', manifest: 'connections.yaml' }) }),
+          () => runTool(['apply', '-m', 'connections.yaml', '--yes'], { cwd: dir, env: baseEnv(proxy.endpoint) }),
           (calls) => ({
             seconds: lowerBound(shape.map((a) => (calls.perAccount[a.id]?.iamWrites ?? 0) + 1 + REPORT_CALLS), IAM_RPS),
             formula: results.formulas.apply,
@@ -271,7 +349,7 @@ try {
         const setup = await awsCase(
           `apply ${ROTATE_KEYS} users (rotate setup)`,
           proxy,
-          () => runTool([], { cwd: dir, env: actionEnv(proxy.endpoint, dir, { command: 'apply', manifest: 'connections.yaml' }) }),
+          () => runTool(['apply', '-m', 'connections.yaml', '--yes'], { cwd: dir, env: baseEnv(proxy.endpoint) }),
           (calls) => ({ seconds: lowerBound(shape.map((a) => (calls.perAccount[a.id]?.iamWrites ?? 0) + 1 + REPORT_CALLS), IAM_RPS), formula: results.formulas.apply }),
         );
         // Far enough ahead that every key is due: one new key each, created, delivered, verified, recorded.
@@ -280,7 +358,7 @@ try {
         const rotate = await awsCase(
           `rotate ${ROTATE_KEYS} keys`,
           proxy,
-          () => runTool([], { cwd: dir, env: { ...actionEnv(proxy.endpoint, dir, { command: 'rotate', manifest: 'connections.yaml' }), IAM_CONNECTIONS_NOW: now } }),
+          () => runTool(['rotate', '-m', 'connections.yaml', '--yes'], { cwd: dir, env: { ...baseEnv(proxy.endpoint), IAM_CONNECTIONS_NOW: now } }),
           (calls) => ({
             seconds: lowerBound(shape.map((a) => (calls.perAccount[a.id]?.iamWrites ?? 0) + gaadPages(a) + a.users + REPORT_CALLS), IAM_RPS),
             formula: results.formulas.rotate,
@@ -301,8 +379,14 @@ const f = (x, d = 0, w = 7) => (typeof x === 'number' && Number.isFinite(x) ? x.
 console.log('validate (median of %d runs, whole process)', RUNS);
 console.log('connections   cpu ms  wall ms  peak RSS MB  exit');
 for (const r of results.validate) console.log(`${String(r.connections).padStart(11)}  ${f(r.cpuMs)}  ${f(r.wallMs)}  ${f(r.peakRssMb, 0, 11)}  ${r.exitCodes.join(',').padStart(4)}`);
-const c = results.action.coldStartValidateExample;
-console.log(`bundle ${DIST}: ${(results.action.bundleBytes / 1024).toFixed(0)} KiB; cold start validate example: cpu ${c.cpuMs.toFixed(0)} ms, wall ${c.wallMs.toFixed(0)} ms, exit ${c.exitCodes.join(',')}`);
+const c = results.action.coldStart;
+if (c) {
+  console.log(`\ncold start (median of ${c.runs} alternating runs; load ${c.loadAverage})      wall ms  cpu ms  peak MB (max)  bundle KiB  exit`);
+  for (const [name, r] of [['iam-connections validate (example)', c.ours], ['configure-aws-credentials static keys + STS', c.configureAwsCredentials]]) {
+    console.log(`${name.padEnd(56)} ${f(r.wallMsMedian, 0, 7)} ${f(r.cpuMsMedian, 0, 7)} ${f(r.peakRssMbMax, 0, 14)} ${f(r.bundleBytes / 1024, 0, 11)}  ${r.exitCodes.join(',')}`);
+  }
+  console.log(`wall ratio ${c.wallRatio.toFixed(2)} (target 1.25); configure-aws-credentials calls a run: ${c.configureAwsCredentials.callsPerRun.join(',')}`);
+}
 console.log(`\nAWS cases: ${ACCOUNTS} accounts, +${LATENCY_MS} ms a call, IAM <world> calls/s per account (tool limiter: ${CLIENT_RPS !== undefined ? `ceiling ${CLIENT_RPS}/s` : 'defaults'})`);
 console.log('world case                             exit   wall s  lower s  wall/lb  IAM reads  IAM writes  throttled  RSS MB  reads/conn  refresh/conn');
 const row = (r, world, extra = '') =>
@@ -314,4 +398,6 @@ for (const r of results.rotate) {
   row(r, r.world);
 }
 mkdirSync('bench', { recursive: true });
-writeFileSync('bench/results.json', `${JSON.stringify(results, null, 2)}\n`);
+results.loadAverageAtEnd = readFileSync('/proc/loadavg', 'utf8').trim();
+const complete = ['cold', 'validate', 'aws'].every((p) => PARTS.has(p));
+writeFileSync(complete ? 'bench/results.json' : 'bench/results-partial.json', `${JSON.stringify({ parts: [...PARTS], ...results }, null, 2)}\n`);

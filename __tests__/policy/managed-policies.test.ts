@@ -8,6 +8,7 @@ import { checkManifestPolicies } from '../../src/policy/checks.js';
 import { dataReads } from '../../src/policy/managed-checks.js';
 import { awsManagedName, isKnownManagedPolicy, managedPolicyArn, managedPolicyInfo, suggestManagedPolicy } from '../../src/policy/managed-policies.js';
 import { MANAGED_POLICY_INDEX } from '../../src/policy/generated/managed-policy-index.js';
+import { MANAGED_POLICY_DOCUMENT_BUCKETS } from '../../src/policy/generated/managed-policy-documents.js';
 
 function findings(managedPolicies: string) {
   const text = [
@@ -54,6 +55,15 @@ describe('the table', () => {
     expect(actions).toContain('s3:Get*');
     expect(actions).not.toContain('*:Get*');
     expect(managedPolicyInfo('AdministratorAccess')?.document.Statement).toEqual([{ Effect: 'Allow', Action: '*', Resource: '*' }]);
+  });
+
+  test('finds every indexed policy in its bucket of documents, the first and last names of each bucket included', () => {
+    // The documents are decoded one bucket at a time (binary search on each bucket's first name):
+    // a name found in the wrong bucket would throw "indexed but has no document".
+    const names = Object.keys(MANAGED_POLICY_INDEX);
+    expect(MANAGED_POLICY_DOCUMENT_BUCKETS.length).toBeGreaterThan(10);
+    for (const [first] of MANAGED_POLICY_DOCUMENT_BUCKETS) expect(names).toContain(first);
+    for (const name of names) expect(managedPolicyInfo(name)?.document.Statement.length).toBeGreaterThan(0);
   });
 
   test('suggests the closest policy, keeping the form the user wrote', () => {

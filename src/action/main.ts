@@ -4,16 +4,25 @@
  */
 import * as core from '@actions/core';
 import { checkClockEnv, now } from '../clock.js';
-import { parseInputs } from './inputs.js';
-import { actionApply } from './apply.js';
-import { actionDiscover } from './discover.js';
-import { actionPlan } from './plan.js';
-import { actionRotate } from './rotate.js';
-import { actionValidate } from './validate.js';
+import { type Inputs, parseInputs } from './inputs.js';
 import { validate } from '../commands/validate.js';
 import { tally, tallyLine } from '../report/findings-text.js';
 import { missingRunnerFiles } from './files.js';
 import { emitFindings } from './findings.js';
+
+type ActionCommand = (inputs: Inputs, env: NodeJS.ProcessEnv) => Promise<number>;
+
+/**
+ * Each command's module, imported only when that command runs (cold start: `validate` must not
+ * evaluate the AWS SDK, Octokit or libsodium). A new command adds one line here.
+ */
+const COMMAND_MODULES: Record<Inputs['command'], () => Promise<ActionCommand>> = {
+  validate: async () => (await import('./validate.js')).actionValidate,
+  plan: async () => (await import('./plan.js')).actionPlan,
+  apply: async () => (await import('./apply.js')).actionApply,
+  rotate: async () => (await import('./rotate.js')).actionRotate,
+  discover: async () => (await import('./discover.js')).actionDiscover,
+};
 
 const WRITE_COMMANDS = new Set(['apply', 'rotate']);
 const PR_EVENTS = new Set(['pull_request', 'pull_request_target']);
@@ -53,18 +62,8 @@ export async function runAction(env: NodeJS.ProcessEnv = process.env): Promise<n
       );
       return 1;
     }
-    switch (inputs.command) {
-      case 'validate':
-        return await actionValidate(inputs, env);
-      case 'plan':
-        return await actionPlan(inputs, env);
-      case 'apply':
-        return await actionApply(inputs, env);
-      case 'rotate':
-        return await actionRotate(inputs, env);
-      case 'discover':
-        return await actionDiscover(inputs, env);
-    }
+    const run = await COMMAND_MODULES[inputs.command]();
+    return await run(inputs, env);
   } catch (err) {
     // Anything unexpected: one clear line, the stack only in debug logs (never a secret either way).
     const e = err instanceof Error ? err : new Error(String(err));

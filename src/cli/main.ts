@@ -7,9 +7,6 @@
  * is wrong and the usage on stderr and exits 2. 1 means the command ran and found or met an error.
  */
 import { checkClockEnv } from '../clock.js';
-import { validate } from '../commands/validate.js';
-import { renderFindingsMarkdown } from '../report/findings-markdown.js';
-import { renderFindingsText, tally, tallyLine } from '../report/findings-text.js';
 import { ANSI, PLAIN, wantColour } from '../text/ansi.js';
 import { didYouMeanText } from '../text/suggest.js';
 import { VERSION } from '../version.js';
@@ -18,11 +15,29 @@ import { type CliIo, type CommandContext, str } from './context.js';
 
 export type { CliIo } from './context.js';
 import { ALL_OPTIONS, COMMANDS, commandHelp, findCommand, globalHelp } from './commands.js';
-import { cliDiscover } from './discover.js';
-import { cliImport } from './import.js';
-import { cliPermissions } from './permissions.js';
-import { cliPlan } from './plan.js';
-import { cliWrite } from './write.js';
+
+type CliCommand = (ctx: CommandContext, values: ParsedValues) => number | Promise<number>;
+
+/**
+ * Each command's module, imported only when that command runs (cold start: `validate` must not
+ * evaluate the AWS SDK, Octokit or libsodium). A new command adds its spec to commands.ts and one
+ * line here.
+ */
+const COMMAND_MODULES: Record<string, () => Promise<CliCommand>> = {
+  validate: async () => (await import('./validate.js')).cliValidate,
+  plan: async () => (await import('./plan.js')).cliPlan,
+  apply: async () => {
+    const { cliWrite } = await import('./write.js');
+    return (ctx, values) => cliWrite('apply', ctx, values);
+  },
+  rotate: async () => {
+    const { cliWrite } = await import('./write.js');
+    return (ctx, values) => cliWrite('rotate', ctx, values);
+  },
+  permissions: async () => (await import('./permissions.js')).cliPermissions,
+  discover: async () => (await import('./discover.js')).cliDiscover,
+  import: async () => (await import('./import.js')).cliImport,
+};
 
 const defaultIo: CliIo = {
   out: (s) => process.stdout.write(s),
@@ -113,41 +128,12 @@ export async function runCli(argv: string[], io: CliIo = defaultIo): Promise<num
   }
   const colour = format === 'text' && wantColour({ noColorFlag: values['no-color'] === true, env: io.env, isTTY: io.stdoutIsTTY === true });
   const ctx: CommandContext = { manifest: str(values, 'manifest') ?? 'connections.yaml', format, palette: colour ? ANSI : PLAIN, io };
-  switch (spec.name) {
-    case 'validate':
-      return cliValidate(ctx, values);
-    case 'plan':
-      return cliPlan(ctx, values);
-    case 'apply':
-    case 'rotate':
-      return cliWrite(spec.name, ctx, values);
-    case 'permissions':
-      return cliPermissions(ctx, values);
-    case 'discover':
-      return cliDiscover(ctx, values);
-    case 'import':
-      return cliImport(ctx, values);
-  }
-  return unknownCommand(io, first);
+  const load = COMMAND_MODULES[spec.name];
+  if (!load) return unknownCommand(io, first);
+  return (await load())(ctx, values);
 }
 
 function unknownCommand(io: CliIo, name: string): number {
   const hint = didYouMeanText(name, [...COMMANDS.map((c) => c.name), 'help', 'version']);
   return usageError(io, `unknown command "${name}"${hint ? `: ${hint}` : ''}`, globalHelp());
-}
-
-function cliValidate(ctx: CommandContext, values: ParsedValues): number {
-  const { io, manifest } = ctx;
-  const result = validate(manifest, { root: str(values, 'root') ?? io.cwd, env: io.env });
-  if (ctx.format === 'json') {
-    io.out(`${JSON.stringify({ command: 'validate', ok: result.ok, manifest, findings: result.findings }, null, 2)}\n`);
-  } else if (ctx.format === 'markdown') {
-    io.out(renderFindingsMarkdown(`iam-connections validate: \`${manifest}\` ${result.ok ? 'valid' : 'INVALID'}`, result.findings));
-  } else {
-    const text = renderFindingsText(result.findings);
-    if (text) io.out(`${text}\n\n`);
-    const verdict = result.ok ? ctx.palette.ok('valid') : ctx.palette.bad('INVALID');
-    io.out(`${manifest}: ${verdict} (${tallyLine(tally(result.findings))})\n`);
-  }
-  return result.ok ? 0 : 1;
 }

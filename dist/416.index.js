@@ -2350,8 +2350,7 @@ async function finish(input, env, key, replaces, sinks, states, resumed) {
             'and the next run resumes the delivery from the Secrets Manager version that holds it, or retires the key like a replaced one if it cannot)');
     }
     await env.guard('record');
-    // The delivery time, read after the last sink: never earlier than this run's now.
-    const now = new Date(Math.max(input.now.getTime(), input.clockNow?.().getTime() ?? 0)).toISOString();
+    const now = recordTime(input.now, input.clockNow?.());
     const previous = replaces !== undefined ? { id: replaces, at: now } : env.record.previous;
     const recordTags = (0,plan_keys/* keyRecordTags */.Al)({ current: { id: key.id, at: now }, ...(previous ? { previous } : {}) });
     await iamCall(input, env, 'iam:TagUser', () => iam.send(new dist_cjs/* TagUserCommand */.pkA({ UserName: user, Tags: Object.entries(recordTags).map(([Key, Value]) => ({ Key, Value })) })));
@@ -2360,6 +2359,20 @@ async function finish(input, env, key, replaces, sinks, states, resumed) {
     return (`${resumed ? 'resumed the interrupted rotation' : 'rotated'}: ${resumed ? '' : `created ${masked}, `}verified, delivered to ${env.result.delivered.length} sink(s), promoted, recorded` +
         (replaces ? `; ${(0,plan_keys/* maskKeyId */.Dx)(replaces)} stays active for the overlap` : ''));
 }
+/**
+ * The time a key is recorded as delivered. It is the base of two rules: the switch evidence (the
+ * new key must be used more than SWITCH_EVIDENCE_MARGIN_S after it, so the tool's own verification,
+ * made before this instant, never counts) and the schedule (overlap and deleteAfter count from it).
+ * The run's start serves both while delivery ends within RECORD_AT_RUN_START_S of it: a daily run
+ * at the same hour then finds each stage due instead of missing it by the seconds a delivery took
+ * and slipping a day. A slower run records the instant read after its last sink.
+ */
+function recordTime(runNow, clockNow) {
+    const after = clockNow?.getTime() ?? runNow.getTime();
+    return new Date(after - runNow.getTime() <= RECORD_AT_RUN_START_S * 1000 ? runNow.getTime() : after).toISOString();
+}
+/** Below SWITCH_EVIDENCE_MARGIN_S (15 min), so a verification inside that window stays excluded. */
+const RECORD_AT_RUN_START_S = 10 * 60;
 async function deliver(input, env, sink, payload, state) {
     switch (sink.kind) {
         case 'secretsManager': {

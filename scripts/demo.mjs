@@ -79,7 +79,10 @@ async function main() {
   // Day 0 is now: moto's clock then never runs behind the real one, where the SDK would find
   // every session it hands out already expired.
   const day0 = Math.floor(Date.now() / 1000) * 1000;
-  const at = (day) => new Date(day0 + day * DAY_MS).toISOString();
+  // Each simulated daily run starts a minute later than the day before (a scheduled job's start
+  // moves with GitHub's queue): stages count from the previous run's record to the second, so a run
+  // a fraction of a second earlier in the day than that record would find its stage due tomorrow.
+  const at = (day) => new Date(day0 + day * DAY_MS + day * 60_000).toISOString();
   const { dir, manifest, replaced } = demoRepository(day0);
   let failed = 0;
   try {

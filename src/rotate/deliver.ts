@@ -219,8 +219,7 @@ async function finish(
     );
   }
   await env.guard('record');
-  // The delivery time, read after the last sink: never earlier than this run's now.
-  const now = new Date(Math.max(input.now.getTime(), input.clockNow?.().getTime() ?? 0)).toISOString();
+  const now = recordTime(input.now, input.clockNow?.());
   const previous = replaces !== undefined ? { id: replaces, at: now } : env.record.previous;
   const recordTags = keyRecordTags({ current: { id: key.id, at: now }, ...(previous ? { previous } : {}) });
   await iamCall(input, env, 'iam:TagUser', () => iam.send(new TagUserCommand({ UserName: user, Tags: Object.entries(recordTags).map(([Key, Value]) => ({ Key, Value })) })));
@@ -231,6 +230,22 @@ async function finish(
     (replaces ? `; ${maskKeyId(replaces)} stays active for the overlap` : '')
   );
 }
+
+/**
+ * The time a key is recorded as delivered. It is the base of two rules: the switch evidence (the
+ * new key must be used more than SWITCH_EVIDENCE_MARGIN_S after it, so the tool's own verification,
+ * made before this instant, never counts) and the schedule (overlap and deleteAfter count from it).
+ * The run's start serves both while delivery ends within RECORD_AT_RUN_START_S of it: a daily run
+ * at the same hour then finds each stage due instead of missing it by the seconds a delivery took
+ * and slipping a day. A slower run records the instant read after its last sink.
+ */
+export function recordTime(runNow: Date, clockNow: Date | undefined): string {
+  const after = clockNow?.getTime() ?? runNow.getTime();
+  return new Date(after - runNow.getTime() <= RECORD_AT_RUN_START_S * 1000 ? runNow.getTime() : after).toISOString();
+}
+
+/** Below SWITCH_EVIDENCE_MARGIN_S (15 min), so a verification inside that window stays excluded. */
+export const RECORD_AT_RUN_START_S = 10 * 60;
 
 async function deliver(input: RotateAccountInput, env: StepEnv, sink: Sink, payload: KeyPayload, state: SecretState | undefined): Promise<SinkDelivery> {
   switch (sink.kind) {

@@ -177,13 +177,13 @@ ${adopt ? '    adopt: true\n' : ''}    user: { name: reader-user, policies: [{ f
   test('an untagged customer-managed policy: adopt, apply, plan shows zero drift, also once adopt: true is removed', async () => {
     const { iam } = await world.clients(PROD);
     // Someone made the policy by hand, with a description of their own and no owner tag.
-    const made = await iam.send(new CreatePolicyCommand({ PolicyName: 'reader-reader', Path: '/connections/', Description: 'made by hand', PolicyDocument: JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'iam:GetUser', Resource: '*' }] }) }));
+    const made = await iam.send(new CreatePolicyCommand({ PolicyName: 'reader', Path: '/connections/', Description: 'made by hand', PolicyDocument: JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'iam:GetUser', Resource: '*' }] }) }));
     const arn = made.Policy!.Arn!;
     const repo = world.repo({ 'connections.yaml': manifest(true), 'policies/reader.json': readerDoc });
 
     const first = await run(repo, 'apply');
     expect(first.code).toBe(0);
-    expect(changesOf(first)).toContain('policy:reader-reader:adopt:tag');
+    expect(changesOf(first)).toContain('policy:reader:adopt:tag');
     const tags = Object.fromEntries(((await iam.send(new ListPolicyTagsCommand({ PolicyArn: arn }))).Tags ?? []).map((t) => [t.Key, t.Value]));
     expect(tags['iam-connections:connection']).toBe('reader');
 

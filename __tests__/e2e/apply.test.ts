@@ -143,7 +143,7 @@ test('out-of-band attachment is detached; an unmanaged user with a declared name
   expect(p.accounts[0]?.changes.some((c) => c.connection === 'auditor' && c.kind === 'conflict')).toBe(true);
   expect((await apply(repo)).code).toBe(0);
   const inv = await inventory(iam);
-  expect(inv.users.find((u) => u.name === 'reader-user')?.attached).toEqual(['reader-reader']);
+  expect(inv.users.find((u) => u.name === 'reader-user')?.attached).toEqual(['reader']);
   expect(inv.users.find((u) => u.name === 'auditor-user')).toEqual({ name: 'auditor-user', owner: undefined, attached: [] });
 });
 
@@ -189,7 +189,7 @@ test('a temporary connection: keys deactivated past expiry, everything it owned 
   expect((await apply(repo, { now: '2026-12-09T00:00:00Z' })).code).toBe(0);
   const inv = await inventory(iam);
   expect(inv.users.map((u) => u.name).sort()).toEqual(['auditor-user', 'bystander', 'reader-user']);
-  expect(inv.policies.map((p) => p.name)).toEqual(['reader-reader']);
+  expect(inv.policies.map((p) => p.name)).toEqual(['reader']);
   expect((await iam.send(new ListUserTagsCommand({ UserName: 'bystander' }))).Tags).toEqual([]);
 });
 

@@ -17,8 +17,9 @@ import type { AccessKeyState } from '../aws/inventory-model.js';
 import type { KeyRules } from '../manifest/model.js';
 import { formatDuration, maskKeyId, switchEvidence, type KeyRecord } from '../plan/keys.js';
 
-export const HANDOFF_LABEL = 'iam-connections:handoff';
-export const OVERDUE_LABEL = 'iam-connections:overdue';
+// Labels, not tags: written with a slash so they never read as one of the tool's IAM tag keys.
+export const HANDOFF_LABEL = 'iam-connections/handoff';
+export const OVERDUE_LABEL = 'iam-connections/overdue';
 
 /** Where the new key can be read, as the body names it (never the key itself). */
 export type KeyLocation =

@@ -144,26 +144,13 @@ function retirement(previous, current, record, since, input) {
         };
     }
     const oldUse = previous.lastUsed === null ? 'was never used' : `was last used ${previous.lastUsed} (${formatDuration(idle ?? 0)} ago)`;
+    const kept = (reason) => ({ kind: 'key-in-use', keyId: previous.id, action: 'none', severity: 'medium', security: true, reason });
     if (evidence.state !== 'used') {
-        return {
-            kind: 'key-in-use',
-            keyId: previous.id,
-            action: 'none',
-            severity: 'medium',
-            security: true,
-            reason: `${past} but ${evidence.state === 'not-used' ? evidence.why : 'the new key was not read'}, so there is no evidence the vendor switched: the replaced key ${oldUse} and stays active until the new key is used (make sure the vendor has the new key, or set force: true)`,
-        };
+        return kept(`${past} but ${evidence.state === 'not-used' ? evidence.why : 'the new key was not read'}, so there is no evidence the vendor switched: the replaced key ${oldUse} and stays active until the new key is used (make sure the vendor has the new key, or set force: true)`);
     }
     const newUse = `the new key ${maskKeyId(record.current?.id ?? '')} was used at ${evidence.lastUsed}, after its delivery at ${evidence.deliveredAt}`;
     if ((idle ?? 0) < rules.requireUnusedFor) {
-        return {
-            kind: 'key-in-use',
-            keyId: previous.id,
-            action: 'none',
-            severity: 'medium',
-            security: true,
-            reason: `${past}; ${newUse}, but the replaced key was used ${formatDuration(idle ?? 0)} ago (${previous.lastUsed ?? 'never'}): it stays active until unused for ${formatDuration(rules.requireUnusedFor)}; make sure the vendor uses the new key everywhere (or set force: true)`,
-        };
+        return kept(`${past}; ${newUse}, but the replaced key was used ${formatDuration(idle ?? 0)} ago (${previous.lastUsed ?? 'never'}): it stays active until unused for ${formatDuration(rules.requireUnusedFor)}; make sure the vendor uses the new key everywhere (or set force: true)`);
     }
     return {
         kind: 'key-retire',
